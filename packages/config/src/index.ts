@@ -1,0 +1,5 @@
+/**
+ * @module @nexus/config
+ * Environment to typed, frozen configuration; all problems reported at once.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module @nexus/embedded-runtime
+ * Runs every stage in one process over the durable local store.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module @nexus/extraction
+ * Pure contact extraction: obfuscation-aware phones, emails, handles, links, ages, prices.
+ */
+export {};

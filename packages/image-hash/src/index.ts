@@ -1,0 +1,5 @@
+/**
+ * @module @nexus/image-hash
+ * Pure PDQ perceptual hashing over pixel buffers, dihedral variants, Hamming index.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module @nexus/logging
+ * pino logger factory with Nexus bindings and redaction.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module @nexus/resolution
+ * Pure entity resolution core: blocking, pair scoring, generic values, clustering plans.
+ */
+export {};

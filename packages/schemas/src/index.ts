@@ -1,0 +1,5 @@
+/**
+ * @module @nexus/schemas
+ * Types generated from /schemas, ajv validators and topic names.
+ */
+export {};
