@@ -1,5 +1,8 @@
 /**
  * @module @nexus/config
- * Environment to typed, frozen configuration; all problems reported at once.
+ * Environment → frozen, typed configuration. The only place that interprets environment variables;
+ * services pass `process.env` in from main.ts.
  */
-export {};
+export { dataSpec, imageSpec, logSpec } from "./common.js";
+export { boolean, type Field, integer, list, oneOf, text } from "./fields.js";
+export { type ConfigOf, type ConfigSpec, describeConfig, type Env, readConfig } from "./read-config.js";

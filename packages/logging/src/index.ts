@@ -1,5 +1,5 @@
 /**
  * @module @nexus/logging
- * pino logger factory with Nexus bindings and redaction.
+ * The pino logger every Nexus process uses: JSON lines on stderr, service binding, central redaction.
  */
-export {};
+export { createLogger, createMemorySink, type Logger, type LoggerOptions, REDACT_PATHS } from "./logger.js";

@@ -1,5 +1,6 @@
 /**
  * @module @nexus/store
- * Durable local key-value store (classic-level) for the embedded runtime.
+ * The embedded runtime's durable local store: ordered JSON key-value pairs with atomic batches,
+ * backed by LevelDB (classic-level). One process holds a data directory at a time.
  */
-export {};
+export { openStore, type ScanOptions, type Store, type StoreOp } from "./store.js";

@@ -1,0 +1,20 @@
+import { boolean, integer, oneOf, text } from "./fields.js";
+
+/** Concerns shared by the CLI, the embedded runtime and the services. */
+export const logSpec = {
+  level: oneOf("LOG_LEVEL", "pino log level", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+    default: "info",
+  }),
+} as const;
+
+export const dataSpec = {
+  dir: text("NEXUS_DATA_DIR", "the embedded runtime's data directory", { default: "./data" }),
+} as const;
+
+export const imageSpec = {
+  allowFile: boolean("NEXUS_IMAGE_ALLOW_FILE", "allow file:// image urls (local imports)", { default: true }),
+  timeoutMs: integer("NEXUS_IMAGE_TIMEOUT_MS", "timeout of one image fetch", { default: 10_000, min: 1 }),
+  maxBytes: integer("NEXUS_IMAGE_MAX_BYTES", "largest image accepted, in bytes", { default: 20_000_000, min: 1 }),
+  maxPixels: integer("NEXUS_IMAGE_MAX_PIXELS", "largest decoded image, in pixels", { default: 50_000_000, min: 1 }),
+  concurrency: integer("NEXUS_IMAGE_CONCURRENCY", "images fetched and hashed at once", { default: 4, min: 1 }),
+} as const;
