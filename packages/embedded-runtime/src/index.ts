@@ -1,5 +1,15 @@
 /**
  * @module @nexus/embedded-runtime
- * Runs every stage in one process over the durable local store.
+ * Every stage in one process over a durable local store under a data directory: accepted ads are
+ * fsynced before processing, processing resumes from a cursor after a crash, and in-memory state
+ * (resolver, search index) is rebuilt by replaying processed ads in order.
  */
-export {};
+export {
+  type Engine,
+  type EngineOptions,
+  type IngestOptions,
+  type IngestProgress,
+  type IngestSummary,
+  openEngine,
+} from "./engine.js";
+export { toSearchDocument } from "./search-document.js";

@@ -1,0 +1,150 @@
+import { join } from "node:path";
+import { createImageHasher, type ImageInputOptions } from "@nexus/image-input";
+import type { ImageHasherPort } from "@nexus/pipeline";
+import { parseRawAdLine } from "@nexus/pipeline";
+import {
+  createResolver,
+  type EntitySummary,
+  type Explanation,
+  type ResolutionConfig,
+  type Resolver,
+} from "@nexus/resolution";
+import type { DeadLetter, EnrichedAd, RawAd } from "@nexus/schemas";
+import { createSearchIndex, type SearchIndex, type SearchQuery, type SearchResult } from "@nexus/search-index";
+import { openStore, type Store } from "@nexus/store";
+import { acceptAds } from "./accept.js";
+import { KEYS } from "./keys.js";
+import { type ProcessStats, processPending, replayProcessed, type StoredEnrichedAd } from "./process.js";
+
+export interface EngineOptions {
+  readonly dataDir: string;
+  readonly images?: ImageInputOptions;
+  readonly imageConcurrency?: number;
+  readonly resolution?: Partial<ResolutionConfig>;
+  /** Replaces the sharp-based hasher (tests). */
+  readonly hasher?: ImageHasherPort;
+}
+
+export interface IngestProgress {
+  read: number;
+  accepted: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+  processed: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  readonly failed: number;
+  readonly imageErrors: number;
+  readonly interrupted: boolean;
+  readonly rejections: readonly { line?: number; code: string; message: string }[];
+}
+
+export interface IngestOptions {
+  readonly onProgress?: (progress: Readonly<IngestProgress>) => void;
+  readonly signal?: AbortSignal;
+  readonly defaultSource?: string;
+  /** Ads accepted per durable batch. */
+  readonly batchSize?: number;
+}
+
+export interface Engine {
+  ingest(lines: AsyncIterable<string>, options?: IngestOptions): Promise<IngestSummary>;
+  entities(layer?: "persona" | "network"): EntitySummary[];
+  entityOfAd(adId: string, layer?: "persona" | "network"): EntitySummary | undefined;
+  search(query: SearchQuery): SearchResult;
+  explain(adA: string, adB: string): Explanation;
+  ad(adId: string): Promise<EnrichedAd | undefined>;
+  deadLetters(): AsyncIterable<DeadLetter>;
+  readonly resolver: Resolver;
+  close(): Promise<void>;
+}
+
+function hasherFrom(options: EngineOptions): ImageHasherPort {
+  if (options.hasher) return options.hasher;
+  const hasher = createImageHasher({ allowFile: true, ...options.images });
+  return { hash: (ref) => hasher.hash(ref) };
+}
+
+/**
+ * Opens the embedded runtime on a data directory: rebuilds the in-memory state from what was
+ * processed before, then finishes any accepted ads a crash left unprocessed.
+ */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const store = await openStore(join(options.dataDir, "store"));
+  const resolver = createResolver(options.resolution);
+  const search = createSearchIndex();
+  const deps = { store, resolver, search, hasher: hasherFrom(options), concurrency: options.imageConcurrency ?? 4 };
+  await replayProcessed(deps);
+  await processPending(deps);
+  return buildEngine(store, deps);
+}
+
+function buildEngine(
+  store: Store,
+  deps: { resolver: Resolver; search: SearchIndex } & Parameters<typeof processPending>[0],
+): Engine {
+  return {
+    resolver: deps.resolver,
+    ingest: (lines, options) => ingestLines(deps, lines, options),
+    entities: (layer = "network") => deps.resolver.entities(layer),
+    entityOfAd: (adId, layer) => deps.resolver.entityOfAd(adId, layer),
+    search: (query) => deps.search.search(query),
+    explain: (adA, adB) => deps.resolver.explain(adA, adB),
+    ad: async (adId) => (await store.get<StoredEnrichedAd>(KEYS.enriched(adId)))?.enriched,
+    deadLetters: async function* () {
+      for await (const [, letter] of store.scan<DeadLetter>(KEYS.deadLetterPrefix)) yield letter;
+    },
+    close: () => store.close(),
+  };
+}
+
+async function ingestLines(
+  deps: Parameters<typeof processPending>[0],
+  lines: AsyncIterable<string>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const progress: IngestProgress = { read: 0, accepted: 0, updated: 0, duplicates: 0, rejected: 0, processed: 0 };
+  const rejections: { line?: number; code: string; message: string }[] = [];
+  const totals: ProcessStats = { processed: 0, failed: 0, imageErrors: 0 };
+  let batch: RawAd[] = [];
+  let letters: DeadLetter[] = [];
+  const flush = async (): Promise<void> => {
+    const { outcomes } = await acceptAds(deps.store, batch, letters);
+    for (const outcome of outcomes) progress[outcome === "duplicate" ? "duplicates" : outcome] += 1;
+    batch = [];
+    letters = [];
+    const stats = await processPending(deps);
+    totals.processed += stats.processed;
+    totals.failed += stats.failed;
+    totals.imageErrors += stats.imageErrors;
+    progress.processed = totals.processed;
+    options.onProgress?.(progress);
+  };
+  let lineNumber = 0;
+  for await (const line of lines) {
+    if (options.signal?.aborted) break;
+    lineNumber += 1;
+    if (line.trim() === "") continue;
+    progress.read += 1;
+    const parsed = parseRawAdLine(
+      line,
+      lineNumber,
+      options.defaultSource ? { defaultSource: options.defaultSource } : {},
+    );
+    if (parsed.ok) batch.push(parsed.ad);
+    else {
+      letters.push(parsed.deadLetter);
+      progress.rejected += 1;
+      rejections.push({
+        line: lineNumber,
+        code: parsed.deadLetter.error.code,
+        message: parsed.deadLetter.error.message,
+      });
+    }
+    if (batch.length + letters.length >= (options.batchSize ?? 64)) await flush();
+  }
+  await flush();
+  return { ...progress, ...totals, interrupted: options.signal?.aborted ?? false, rejections };
+}

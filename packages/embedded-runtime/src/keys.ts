@@ -1,0 +1,22 @@
+/**
+ * Key layout of the embedded store. The `seq/` log is the embedded runtime's raw topic: every
+ * accepted ad version gets the next sequence number; `meta/cursor` is the last one fully processed.
+ */
+const pad = (n: number): string => String(n).padStart(16, "0");
+
+export const KEYS = {
+  raw: (adId: string) => `raw/${adId}`,
+  seq: (seq: number) => `seq/${pad(seq)}`,
+  seqPrefix: "seq/",
+  enriched: (adId: string) => `enriched/${adId}`,
+  enrichedPrefix: "enriched/",
+  deadLetter: (n: number) => `dlq/${pad(n)}`,
+  deadLetterPrefix: "dlq/",
+  nextSeq: "meta/next-seq",
+  nextDeadLetter: "meta/next-dlq",
+  cursor: "meta/cursor",
+} as const;
+
+export function seqOfKey(key: string): number {
+  return Number(key.slice(KEYS.seqPrefix.length));
+}

@@ -1,0 +1,136 @@
+import { toNexusError } from "@nexus/errors";
+import { enrichAd, extractAd, type ImageHasherPort, toAdFeatures } from "@nexus/pipeline";
+import type { Resolver } from "@nexus/resolution";
+import type { DeadLetter, EnrichedAd } from "@nexus/schemas";
+import { TOPICS } from "@nexus/schemas";
+import type { SearchIndex } from "@nexus/search-index";
+import type { Store, StoreOp } from "@nexus/store";
+import type { StoredRawAd } from "./accept.js";
+import { KEYS, seqOfKey } from "./keys.js";
+import { mapWithLimit } from "./run-pool.js";
+import { toSearchDocument } from "./search-document.js";
+
+export interface StageDeps {
+  readonly store: Store;
+  readonly hasher: ImageHasherPort;
+  readonly resolver: Resolver;
+  readonly search: SearchIndex;
+  readonly concurrency: number;
+}
+
+export interface StoredEnrichedAd {
+  readonly seq: number;
+  readonly enriched: EnrichedAd;
+}
+
+export interface ProcessStats {
+  processed: number;
+  failed: number;
+  imageErrors: number;
+}
+
+const CHUNK = 64;
+
+/** Feeds one processed ad to the in-memory state: the resolver and the local search index. */
+export function applyToState(deps: Pick<StageDeps, "resolver" | "search">, enriched: EnrichedAd): void {
+  // A re-scraped ad whose content changed keeps its links until the next start, when the replay
+  // resolves only its latest version: the resolver takes each ad id once.
+  if (deps.resolver.entityOfAd(enriched.id) === undefined) deps.resolver.ingest(toAdFeatures(enriched));
+  deps.search.upsert(toSearchDocument(enriched));
+}
+
+async function readChunk(store: Store, cursor: number): Promise<{ seq: number; adId: string }[]> {
+  const entries: { seq: number; adId: string }[] = [];
+  for await (const [key, adId] of store.scan<string>(KEYS.seqPrefix, { after: KEYS.seq(cursor), limit: CHUNK })) {
+    entries.push({ seq: seqOfKey(key), adId });
+  }
+  return entries;
+}
+
+type Outcome = { ok: true; seq: number; enriched: EnrichedAd } | { ok: false; seq: number; deadLetter: DeadLetter };
+
+async function processOne(raw: StoredRawAd, hasher: ImageHasherPort): Promise<Outcome> {
+  try {
+    const enriched = await enrichAd(extractAd(raw.ad), hasher);
+    return { ok: true, seq: raw.seq, enriched };
+  } catch (thrown) {
+    const error = toNexusError(thrown, "NEXUS_PROCESSING_FAILED");
+    const deadLetter: DeadLetter = {
+      topic: TOPICS.adsRaw,
+      stage: "extract",
+      key: raw.ad.id,
+      error: { code: error.code, message: error.message },
+      payload: JSON.stringify(raw.ad),
+      attempts: 1,
+    };
+    return { ok: false, seq: raw.seq, deadLetter };
+  }
+}
+
+/**
+ * Processes every accepted ad after the cursor, in arrival order, one chunk at a time. The chunk's
+ * outputs and the new cursor are written in one atomic batch, so a crash repeats at most one chunk
+ * and the repeat is harmless (same ids, same results).
+ */
+export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessStats) => void): Promise<ProcessStats> {
+  const stats: ProcessStats = { processed: 0, failed: 0, imageErrors: 0 };
+  let cursor = (await deps.store.get<number>(KEYS.cursor)) ?? 0;
+  let nextDeadLetter = (await deps.store.get<number>(KEYS.nextDeadLetter)) ?? 1;
+  for (
+    let entries = await readChunk(deps.store, cursor);
+    entries.length > 0;
+    entries = await readChunk(deps.store, cursor)
+  ) {
+    const raws = await deps.store.getMany<StoredRawAd>(entries.map((entry) => KEYS.raw(entry.adId)));
+    // A later version of the same ad supersedes this one; it is processed at its own sequence number.
+    const current = raws.filter((raw, i): raw is StoredRawAd => raw?.seq === entries[i]?.seq);
+    const outcomes = await mapWithLimit(current, deps.concurrency, (raw) => processOne(raw, deps.hasher));
+    const ops: StoreOp[] = [];
+    for (const outcome of outcomes) {
+      if (!outcome.ok) {
+        ops.push({ type: "put", key: KEYS.deadLetter(nextDeadLetter), value: outcome.deadLetter });
+        nextDeadLetter += 1;
+        stats.failed += 1;
+        continue;
+      }
+      applyToState(deps, outcome.enriched);
+      const stored: StoredEnrichedAd = { seq: outcome.seq, enriched: outcome.enriched };
+      ops.push({ type: "put", key: KEYS.enriched(outcome.enriched.id), value: stored });
+      stats.processed += 1;
+      stats.imageErrors += outcome.enriched.images.filter((image) => image.error).length;
+    }
+    cursor = entries[entries.length - 1]?.seq ?? cursor;
+    ops.push(
+      { type: "put", key: KEYS.cursor, value: cursor },
+      { type: "put", key: KEYS.nextDeadLetter, value: nextDeadLetter },
+    );
+    await deps.store.write(ops);
+    onChunk?.(stats);
+  }
+  return stats;
+}
+
+/** Rebuilds the in-memory state from what was processed before, in the same order: deterministic. */
+export async function replayProcessed(deps: Pick<StageDeps, "store" | "resolver" | "search">): Promise<number> {
+  const cursor = (await deps.store.get<number>(KEYS.cursor)) ?? 0;
+  let replayed = 0;
+  let pending: { seq: number; adId: string }[] = [];
+  const flush = async (): Promise<void> => {
+    const stored = await deps.store.getMany<StoredEnrichedAd>(pending.map((entry) => KEYS.enriched(entry.adId)));
+    pending.forEach((entry, i) => {
+      const item = stored[i];
+      if (item?.seq !== entry.seq) return;
+      applyToState(deps, item.enriched);
+      replayed += 1;
+    });
+    pending = [];
+  };
+  for await (const [key, adId] of deps.store.scan<string>(KEYS.seqPrefix)) {
+    const seq = seqOfKey(key);
+    if (seq > cursor) break;
+    pending.push({ seq, adId });
+    if (pending.length >= 512) await flush();
+  }
+  await flush();
+  return replayed;
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ImageHasherPort } from "@nexus/pipeline";
+import { openStore } from "@nexus/store";
+import { afterEach, describe, expect, it } from "vitest";
+import { acceptAds } from "../src/accept.js";
+import { type Engine, openEngine } from "../src/index.js";
+
+const dirs: string[] = [];
+const engines: Engine[] = [];
+afterEach(async () => {
+  for (const engine of engines.splice(0)) await engine.close().catch(() => undefined);
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** An in-memory fake of the image port: the "hash" is derived from the url. */
+const fakeHasher: ImageHasherPort = {
+  async hash(ref) {
+    if (!("url" in ref) || ref.url.includes("broken")) throw new Error("cannot decode");
+    const hex = Buffer.from(ref.url).toString("hex").padEnd(64, "0").slice(0, 64);
+    return { pdq: hex, quality: 100, dihedral: Array(8).fill(hex), width: 10, height: 10, sha256: hex };
+  },
+};
+
+async function engineIn(dir?: string): Promise<{ engine: Engine; dir: string }> {
+  const dataDir = dir ?? mkdtempSync(join(tmpdir(), "nexus-engine-"));
+  if (!dir) dirs.push(dataDir);
+  const engine = await openEngine({ dataDir, hasher: fakeHasher });
+  engines.push(engine);
+  return { engine, dir: dataDir };
+}
+
+async function* linesOf(values: unknown[]): AsyncIterable<string> {
+  for (const value of values) yield typeof value === "string" ? value : JSON.stringify(value);
+}
+
+const ads = [
+  { id: "a1", source: "site-1", body: "Hola soy Ana, llámame al 5555 1234", country: "GT" },
+  { id: "a2", source: "site-2", body: "Ana disponible. WhatsApp 5555-1234", country: "GT" },
+  {
+    id: "a3",
+    source: "site-1",
+    body: "Sofia, nueva en la ciudad",
+    country: "PA",
+    images: [{ url: "https://x.test/broken.jpg" }],
+  },
+];
+
+describe("embedded engine", () => {
+  it("imports, links by phone, and reports bad lines without stopping", async () => {
+    const { engine } = await engineIn();
+    const summary = await engine.ingest(linesOf([ads[0], "{oops", ads[1], { id: "bad" }, ads[2]]));
+    expect(summary).toMatchObject({ read: 5, accepted: 3, rejected: 2, processed: 3, imageErrors: 1 });
+    expect(summary.rejections.map((r) => r.line)).toEqual([2, 4]);
+    const entity = engine.entityOfAd("a1");
+    expect(entity?.adIds).toEqual(expect.arrayContaining(["a1", "a2"]));
+    expect(engine.entityOfAd("a3")?.adIds).toEqual(["a3"]);
+    const letters: unknown[] = [];
+    for await (const letter of engine.deadLetters()) letters.push(letter);
+    expect(letters).toHaveLength(2);
+    const stored = await engine.ad("a3");
+    expect(stored?.images[0]?.error?.code).toBeDefined();
+  });
+
+  it("importing the same ads twice creates no duplicates", async () => {
+    const { engine } = await engineIn();
+    await engine.ingest(linesOf(ads));
+    const before = engine.entities("network").map((e) => e.adIds.length);
+    const again = await engine.ingest(linesOf([...ads].reverse().map((ad) => ({ ...ad }))));
+    expect(again).toMatchObject({ accepted: 0, duplicates: 3, processed: 0 });
+    expect(engine.entities("network").map((e) => e.adIds.length)).toEqual(before);
+  });
+
+  it("rebuilds the same entities after a restart", async () => {
+    const { engine, dir } = await engineIn();
+    await engine.ingest(linesOf(ads));
+    const before = engine.entities("network");
+    await engine.close();
+    engines.pop();
+    const { engine: reopened } = await engineIn(dir);
+    expect(reopened.entities("network")).toEqual(before);
+  });
+
+  it("finishes ads accepted before a crash (accepted but not processed)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nexus-engine-"));
+    dirs.push(dir);
+    const store = await openStore(join(dir, "store"));
+    await acceptAds(store, [ads[0], ads[1]] as never, []);
+    await store.close(); // the "crash": accepted durably, never processed
+    const { engine } = await engineIn(dir);
+    expect(engine.entityOfAd("a2")?.adIds).toEqual(expect.arrayContaining(["a1", "a2"]));
+    expect((await engine.ad("a1"))?.extraction.phones[0]?.e164).toBe("+50255551234");
+  });
+
+  it("finds ads by words and by a phone typed differently", async () => {
+    const { engine } = await engineIn();
+    await engine.ingest(linesOf(ads));
+    expect(engine.search({ text: "nueva ciudad" }).hits.map((h) => h.id)).toEqual(["a3"]);
+    expect(
+      engine
+        .search({ phone: "+50255551234" })
+        .hits.map((h) => h.id)
+        .sort(),
+    ).toEqual(["a1", "a2"]);
+  });
+});

@@ -1,0 +1,73 @@
+import { openEngine } from "@nexus/embedded-runtime";
+import { NexusError } from "@nexus/errors";
+import { type Command, writeJsonLine } from "../context.js";
+import { assertReadable, readLines } from "../lines.js";
+import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { createProgressReporter } from "../progress.js";
+
+const USAGE = "nexus ingest [--data DIR] [--source NAME] [--json] FILE.jsonl|-";
+
+async function countLines(path: string, stdin: Parameters<typeof readLines>[1]): Promise<number | undefined> {
+  if (path === "-") return undefined;
+  let count = 0;
+  for await (const line of readLines(path, stdin)) if (line.trim() !== "") count += 1;
+  return count;
+}
+
+/** `ingest`: imports raw ads through the whole pipeline into the data directory, idempotently. */
+export const ingestCommand: Command = async (context) => {
+  const { values, positionals } = parseOptions(
+    context,
+    { ...DATA_OPTION, source: { type: "string" }, json: { type: "boolean" } },
+    USAGE,
+  );
+  const file = positionals[0];
+  if (!file) throw new NexusError("NEXUS_USAGE", `which file?\nusage: ${USAGE}`);
+  await assertReadable(file);
+  const images = imageOptions(context);
+  const directory = dataDir(context, values.data);
+  const engine = await openEngine({ dataDir: directory, images: images.options, imageConcurrency: images.concurrency });
+  try {
+    const total = context.stderrIsTTY ? await countLines(file, context.stdin) : undefined;
+    const reporter = createProgressReporter(context.stderr, context.stderrIsTTY, total);
+    const summary = await engine.ingest(readLines(file, context.stdin), {
+      onProgress: (progress) => reporter.update(progress),
+      signal: context.signal,
+      ...(values.source ? { defaultSource: values.source } : {}),
+    });
+    reporter.finish();
+    const entities = engine.entities("network").length;
+    const personas = engine.entities("persona").length;
+    const report = { dataDir: directory, ...summary, entities, personas, rejections: summary.rejections.slice(0, 50) };
+    if (values.json) writeJsonLine(context.stdout, report);
+    else context.stdout.write(renderSummary(report));
+    return summary.interrupted ? 130 : 0;
+  } finally {
+    await engine.close();
+  }
+};
+
+function renderSummary(report: {
+  dataDir: string;
+  read: number;
+  accepted: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+  processed: number;
+  failed: number;
+  imageErrors: number;
+  interrupted: boolean;
+  entities: number;
+  personas: number;
+  rejections: readonly { line?: number; code: string; message: string }[];
+}): string {
+  const lines = [
+    `${report.interrupted ? "interrupted" : "done"}: ${report.read} ads read into ${report.dataDir}`,
+    `  accepted ${report.accepted}, updated ${report.updated}, already known ${report.duplicates}, rejected ${report.rejected}`,
+    `  processed ${report.processed}, failed ${report.failed} (dead-lettered), image errors ${report.imageErrors}`,
+    `  entities now: ${report.entities} networks, ${report.personas} personas`,
+    ...report.rejections.map((r) => `  rejected line ${r.line ?? "?"}: ${r.code}: ${r.message}`),
+  ];
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,78 @@
+import { openEngine } from "@nexus/embedded-runtime";
+import { NexusError } from "@nexus/errors";
+import { extractContacts } from "@nexus/extraction";
+import type { SearchQuery } from "@nexus/search-index";
+import { type Command, writeJsonLine } from "../context.js";
+import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+
+const USAGE = "nexus search [--data DIR] [--country CC] [--city C] [--source S] [--limit N] [--from N] QUERY";
+
+/**
+ * Splits a query into a phone (typed any way: "502 5555-1234", "cinco cinco…") and remaining words,
+ * so "+50255551234" finds the ad that wrote it as "5️⃣5️⃣…".
+ */
+export function buildQuery(text: string, country: string | undefined): Pick<SearchQuery, "text" | "phone"> {
+  const phones = extractContacts(text, country ? { country } : {}).phones;
+  const phone = phones[0];
+  if (!phone) return { text };
+  const rest = `${text.slice(0, phone.start)} ${text.slice(phone.end)}`.trim();
+  return { phone: phone.e164, ...(rest ? { text: rest } : {}) };
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new NexusError("NEXUS_USAGE", `--${name} must be a whole number`);
+  return parsed;
+}
+
+/** `search`: one JSON line per matching ad, best first. */
+export const searchCommand: Command = async (context) => {
+  const { values, positionals } = parseOptions(
+    context,
+    {
+      ...DATA_OPTION,
+      country: { type: "string" },
+      city: { type: "string" },
+      source: { type: "string" },
+      limit: { type: "string" },
+      from: { type: "string" },
+    },
+    USAGE,
+  );
+  const text = positionals.join(" ").trim();
+  if (!text) throw new NexusError("NEXUS_USAGE", `what to search for?\nusage: ${USAGE}`);
+  const country = values.country?.toUpperCase();
+  const query: SearchQuery = {
+    ...buildQuery(text, country),
+    filters: {
+      ...(country ? { country: [country] } : {}),
+      ...(values.city ? { city: [values.city] } : {}),
+      ...(values.source ? { source: [values.source] } : {}),
+    },
+    size: positiveInt(values.limit, 20, "limit"),
+    from: positiveInt(values.from, 0, "from"),
+  };
+  const engine = await openEngine({ dataDir: dataDir(context, values.data), images: imageOptions(context).options });
+  try {
+    const result = engine.search(query);
+    for (const hit of result.hits) {
+      const ad = (await engine.ad(hit.id))?.ad;
+      const entity = engine.entityOfAd(hit.id, "network");
+      writeJsonLine(context.stdout, {
+        id: hit.id,
+        score: Number(hit.score.toFixed(4)),
+        entityId: entity?.id,
+        title: ad?.title,
+        url: ad?.url,
+        country: ad?.country,
+        city: ad?.city,
+        highlights: hit.highlights,
+      });
+    }
+    context.stderr.write(`${result.total} matching ads\n`);
+    return 0;
+  } finally {
+    await engine.close();
+  }
+};

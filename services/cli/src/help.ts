@@ -1,0 +1,22 @@
+import type { Command } from "./context.js";
+
+export const HELP = `nexus — link online ads into advertisers and networks
+
+usage: npm run -s nexus -- <command> [options]
+
+  extract --jsonl            raw ads (JSON lines) on stdin → contacts found, one line per ad
+  ingest [--data DIR] FILE   import raw ads (JSON lines, "-" for stdin) through the whole pipeline
+  entities [--data DIR]      one JSON line per entity (--layer network|persona, default network)
+  search [--data DIR] QUERY  full-text / phone search, best first (--country, --city, --source, --limit)
+  why [--data DIR] A B       the chain of links (with evidence) that joins ads A and B, or why not
+  demo [--data DIR] FILE    import a corpus and show where to look (what npm start runs)
+  hash IMAGE...              PDQ hash, quality and the 8 dihedral hashes of each image
+  help                       this text
+
+Data directory: --data, else NEXUS_DATA_DIR, else ./data. See README.md for configuration.
+`;
+
+export const helpCommand: Command = async (context) => {
+  context.stdout.write(HELP);
+  return 0;
+};
