@@ -1,4 +1,4 @@
-import { boolean, integer, oneOf, text } from "./fields.js";
+import { boolean, integer, list, oneOf, text } from "./fields.js";
 
 /** Concerns shared by the CLI, the embedded runtime and the services. */
 export const logSpec = {
@@ -12,9 +12,29 @@ export const dataSpec = {
 } as const;
 
 export const imageSpec = {
-  allowFile: boolean("NEXUS_IMAGE_ALLOW_FILE", "allow file:// image urls (local imports)", { default: true }),
+  allowFile: boolean("NEXUS_IMAGE_ALLOW_FILE", "allow file:// image urls", { default: false }),
   timeoutMs: integer("NEXUS_IMAGE_TIMEOUT_MS", "timeout of one image fetch", { default: 10_000, min: 1 }),
   maxBytes: integer("NEXUS_IMAGE_MAX_BYTES", "largest image accepted, in bytes", { default: 20_000_000, min: 1 }),
   maxPixels: integer("NEXUS_IMAGE_MAX_PIXELS", "largest decoded image, in pixels", { default: 50_000_000, min: 1 }),
   concurrency: integer("NEXUS_IMAGE_CONCURRENCY", "images fetched and hashed at once", { default: 4, min: 1 }),
+} as const;
+
+export const kafkaSpec = {
+  brokers: list("KAFKA_BROKERS", "comma-separated Kafka bootstrap brokers, host:port"),
+  topicPrefix: text("KAFKA_TOPIC_PREFIX", "prefix for every topic and group (several pipelines on one cluster)", {
+    default: "",
+  }),
+  partitions: integer("KAFKA_PARTITIONS", "partitions of topics Nexus creates", { default: 6, min: 1 }),
+} as const;
+
+export const serviceSpec = {
+  metricsPort: integer("METRICS_PORT", "port of /healthz, /readyz and /metrics", { default: 9464, min: 0 }),
+} as const;
+
+/** The CLI imports local files, so there file:// images are allowed unless an operator says no. */
+export const localImportImageSpec = {
+  ...imageSpec,
+  allowFile: boolean("NEXUS_IMAGE_ALLOW_FILE", "allow file:// image urls (the CLI imports local files)", {
+    default: true,
+  }),
 } as const;

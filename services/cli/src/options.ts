@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { dataSpec, imageSpec, readConfig } from "@nexus/config";
+import { dataSpec, localImportImageSpec, readConfig } from "@nexus/config";
 import { NexusError } from "@nexus/errors";
 import type { CommandContext } from "./context.js";
 
@@ -25,7 +25,7 @@ export function dataDir(context: CommandContext, flag: string | undefined): stri
 }
 
 export function imageOptions(context: CommandContext) {
-  const { images } = readConfig({ images: imageSpec }, context.env);
+  const { images } = readConfig({ images: localImportImageSpec }, context.env);
   return {
     options: {
       allowFile: images.allowFile,
