@@ -10,11 +10,15 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { openEngine } from "@nexus/embedded-runtime";
-import { generateCorpus } from "../test/corpus/generate.js";
 import { evaluate, formatEvaluation } from "../test/corpus/evaluation.js";
+import { generateCorpus } from "../test/corpus/generate.js";
 
 const { values } = parseArgs({
-  options: { ads: { type: "string", default: "2000" }, runs: { type: "string", default: "3" }, seed: { type: "string", default: "42" } },
+  options: {
+    ads: { type: "string", default: "2000" },
+    runs: { type: "string", default: "3" },
+    seed: { type: "string", default: "42" },
+  },
 });
 const ads = Number(values.ads);
 const runs = Number(values.runs);
@@ -37,7 +41,11 @@ async function throughput(adsPath: string, label: string): Promise<number[]> {
     const dataDir = join(out, `${label}-run-${run}`);
     const engine = await openEngine({ dataDir });
     const started = process.hrtime.bigint();
-    await engine.ingest((async function* () { yield* lines; })());
+    await engine.ingest(
+      (async function* () {
+        yield* lines;
+      })(),
+    );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await engine.close();
     rates.push(lines.length / seconds);
@@ -46,10 +54,20 @@ async function throughput(adsPath: string, label: string): Promise<number[]> {
   return rates;
 }
 
-const report: string[] = [`# Embedded pipeline (issue 2)`, "", `Corpus: ${ads} generated ads, seed ${values.seed}; ${runs} fresh runs each.`, ""];
+const report: string[] = [
+  `# Embedded pipeline (issue 2)`,
+  "",
+  `Corpus: ${ads} generated ads, seed ${values.seed}; ${runs} fresh runs each.`,
+  "",
+];
 for (const withImages of [true, false]) {
   const label = withImages ? "images" : "text";
-  const corpus = await generateCorpus({ ads, seed: values.seed ?? "42", out: join(out, `corpus-${label}`), images: withImages });
+  const corpus = await generateCorpus({
+    ads,
+    seed: values.seed ?? "42",
+    out: join(out, `corpus-${label}`),
+    images: withImages,
+  });
   const dataDir = join(out, `cli-${label}`);
   const started = Date.now();
   const summary = cli(["ingest", "--data", dataDir, corpus.adsPath]);
@@ -58,8 +76,18 @@ for (const withImages of [true, false]) {
   cli(["entities", "--data", dataDir], entitiesPath);
   const personasPath = join(out, `personas-${label}.jsonl`);
   cli(["entities", "--data", dataDir, "--layer", "persona"], personasPath);
-  const network = await evaluate({ truthPath: corpus.truthPath, entitiesPath, adsPath: corpus.adsPath, layer: "network" });
-  const persona = await evaluate({ truthPath: corpus.truthPath, entitiesPath: personasPath, adsPath: corpus.adsPath, layer: "persona" });
+  const network = await evaluate({
+    truthPath: corpus.truthPath,
+    entitiesPath,
+    adsPath: corpus.adsPath,
+    layer: "network",
+  });
+  const persona = await evaluate({
+    truthPath: corpus.truthPath,
+    entitiesPath: personasPath,
+    adsPath: corpus.adsPath,
+    layer: "persona",
+  });
   const rates = await throughput(corpus.adsPath, label);
   report.push(
     `## ${withImages ? `With images (${corpus.images} image files)` : "Text only"}`,

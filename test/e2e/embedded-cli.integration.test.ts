@@ -4,7 +4,7 @@
  * SIGKILL mid-import without losing an accepted ad.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -30,6 +30,16 @@ function entityAdCount(jsonl: string): { ads: number; unique: number } {
   return { ads: ids.length, unique: new Set(ids).size };
 }
 
+async function waitForBytes(dir: string, bytes: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const size = (): number =>
+    existsSync(dir) ? readdirSync(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0) : 0;
+  while (size() < bytes) {
+    if (Date.now() > deadline) throw new Error(`no ${bytes} bytes written under ${dir} in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 beforeAll(async () => {
   corpus = await generateCorpus({ ads: 400, seed: 11, out: join(work, "corpus"), imageSize: 192 });
 });
@@ -43,7 +53,12 @@ describe("embedded pipeline through the CLI", () => {
     const entities = await nexus(["entities", "--data", data]);
     const entitiesPath = join(work, "entities.jsonl");
     writeFileSync(entitiesPath, entities);
-    const scores = await evaluate({ truthPath: corpus.truthPath, entitiesPath, adsPath: corpus.adsPath, layer: "network" });
+    const scores = await evaluate({
+      truthPath: corpus.truthPath,
+      entitiesPath,
+      adsPath: corpus.adsPath,
+      layer: "network",
+    });
     expect(scores.entities?.bcubed.f1).toBeGreaterThan(scores.baseline?.bcubed.f1 ?? 1);
     expect(entityAdCount(entities)).toEqual({ ads: 400, unique: 400 });
 
@@ -59,12 +74,15 @@ describe("embedded pipeline through the CLI", () => {
       detached: true,
       stdio: "ignore",
     });
-    // Let it accept a few batches, then kill the whole process group without warning.
-    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    // Once LevelDB's write-ahead log shows accepted batches, kill the process group without warning.
+    await waitForBytes(join(data, "store"), 200_000, 120_000);
     if (child.pid) process.kill(-child.pid, "SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
 
-    const resumed = JSON.parse(await nexus(["ingest", "--json", "--data", data, corpus.adsPath])) as Record<string, number>;
+    const resumed = JSON.parse(await nexus(["ingest", "--json", "--data", data, corpus.adsPath])) as Record<
+      string,
+      number
+    >;
     expect((resumed.accepted ?? 0) + (resumed.duplicates ?? 0)).toBe(400);
     expect(resumed.duplicates).toBeGreaterThan(0); // the kill happened after some ads were accepted
     const counts = entityAdCount(await nexus(["entities", "--data", data]));
