@@ -10,6 +10,7 @@ usage: npm run -s nexus -- <command> [options]
   search [--data DIR] QUERY  full-text / phone search, best first (--country, --city, --source, --limit)
   why [--data DIR] A B       the chain of links (with evidence) that joins ads A and B, or why not
   demo [--data DIR] FILE    import a corpus and show where to look (what npm start runs)
+  produce FILE               validate raw ads and publish them to Kafka (KAFKA_BROKERS or --brokers)
   hash IMAGE...              PDQ hash, quality and the 8 dihedral hashes of each image
   help                       this text
 

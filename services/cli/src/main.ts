@@ -9,6 +9,7 @@ import { entitiesCommand } from "./commands/entities.js";
 import { extractCommand } from "./commands/extract.js";
 import { hashCommand } from "./commands/hash.js";
 import { ingestCommand } from "./commands/ingest.js";
+import { produceCommand } from "./commands/produce.js";
 import { searchCommand } from "./commands/search.js";
 import { whyCommand } from "./commands/why.js";
 import type { Command, CommandContext } from "./context.js";
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   hash: hashCommand,
   why: whyCommand,
   demo: demoCommand,
+  produce: produceCommand,
   help: helpCommand,
 };
 
