@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { createHammingIndex } from "@nexus/image-hash";
 import { createImageHasher, type ImageInputOptions } from "@nexus/image-input";
 import type { ImageHasherPort } from "@nexus/pipeline";
 import { parseRawAdLine } from "@nexus/pipeline";
@@ -14,7 +15,13 @@ import { createSearchIndex, type SearchIndex, type SearchQuery, type SearchResul
 import { openStore, type Store } from "@nexus/store";
 import { acceptAds } from "./accept.js";
 import { KEYS } from "./keys.js";
-import { type ProcessStats, processPending, replayProcessed, type StoredEnrichedAd } from "./process.js";
+import {
+  type ImageIndex,
+  type ProcessStats,
+  processPending,
+  replayProcessed,
+  type StoredEnrichedAd,
+} from "./process.js";
 
 export interface EngineOptions {
   readonly dataDir: string;
@@ -54,6 +61,8 @@ export interface Engine {
   entities(layer?: "persona" | "network"): EntitySummary[];
   entityOfAd(adId: string, layer?: "persona" | "network"): EntitySummary | undefined;
   search(query: SearchQuery): SearchResult;
+  /** Ads with a photo within `maxDistance` of any of `hashes` (pass all 8 dihedral hashes to match flips), closest first. */
+  searchImage(hashes: readonly string[], maxDistance: number): { adId: string; distance: number }[];
   explain(adA: string, adB: string): Explanation;
   ad(adId: string): Promise<EnrichedAd | undefined>;
   deadLetters(): AsyncIterable<DeadLetter>;
@@ -75,10 +84,35 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const store = await openStore(join(options.dataDir, "store"));
   const resolver = createResolver(options.resolution);
   const search = createSearchIndex();
-  const deps = { store, resolver, search, hasher: hasherFrom(options), concurrency: options.imageConcurrency ?? 4 };
+  const images = createHammingIndex<string>();
+  const deps = {
+    store,
+    resolver,
+    search,
+    images,
+    hasher: hasherFrom(options),
+    concurrency: options.imageConcurrency ?? 4,
+  };
   await replayProcessed(deps);
   await processPending(deps);
   return buildEngine(store, deps);
+}
+
+function nearestAds(
+  index: ImageIndex,
+  hashes: readonly string[],
+  maxDistance: number,
+): { adId: string; distance: number }[] {
+  const best = new Map<string, number>();
+  for (const hash of hashes) {
+    for (const match of index.query(hash, maxDistance)) {
+      const known = best.get(match.value);
+      if (known === undefined || match.distance < known) best.set(match.value, match.distance);
+    }
+  }
+  return [...best]
+    .map(([adId, distance]) => ({ adId, distance }))
+    .sort((a, b) => a.distance - b.distance || (a.adId < b.adId ? -1 : 1));
 }
 
 function buildEngine(
@@ -91,6 +125,7 @@ function buildEngine(
     entities: (layer = "network") => deps.resolver.entities(layer),
     entityOfAd: (adId, layer) => deps.resolver.entityOfAd(adId, layer),
     search: (query) => deps.search.search(query),
+    searchImage: (hashes, maxDistance) => nearestAds(deps.images, hashes, maxDistance),
     explain: (adA, adB) => deps.resolver.explain(adA, adB),
     ad: async (adId) => (await store.get<StoredEnrichedAd>(KEYS.enriched(adId)))?.enriched,
     deadLetters: async function* () {

@@ -1,4 +1,5 @@
 import { toNexusError } from "@nexus/errors";
+import type { HammingIndex } from "@nexus/image-hash";
 import { enrichAd, extractAd, type ImageHasherPort, toAdFeatures } from "@nexus/pipeline";
 import type { Resolver } from "@nexus/resolution";
 import type { DeadLetter, EnrichedAd } from "@nexus/schemas";
@@ -10,8 +11,12 @@ import { KEYS, seqOfKey } from "./keys.js";
 import { mapWithLimit } from "./run-pool.js";
 import { toSearchDocument } from "./search-document.js";
 
+/** Every stored photo hash → the ads that carry it, for image search. */
+export type ImageIndex = HammingIndex<string>;
+
 export interface StageDeps {
   readonly store: Store;
+  readonly images: ImageIndex;
   readonly hasher: ImageHasherPort;
   readonly resolver: Resolver;
   readonly search: SearchIndex;
@@ -32,7 +37,8 @@ export interface ProcessStats {
 const CHUNK = 64;
 
 /** Feeds one processed ad to the in-memory state: the resolver and the local search index. */
-export function applyToState(deps: Pick<StageDeps, "resolver" | "search">, enriched: EnrichedAd): void {
+export function applyToState(deps: Pick<StageDeps, "resolver" | "search" | "images">, enriched: EnrichedAd): void {
+  for (const image of enriched.images) if (image.pdq) deps.images.add(image.pdq, enriched.id);
   // A re-scraped ad whose content changed keeps its links until the next start, when the replay
   // resolves only its latest version: the resolver takes each ad id once.
   if (deps.resolver.entityOfAd(enriched.id) === undefined) deps.resolver.ingest(toAdFeatures(enriched));
@@ -111,7 +117,9 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
 }
 
 /** Rebuilds the in-memory state from what was processed before, in the same order: deterministic. */
-export async function replayProcessed(deps: Pick<StageDeps, "store" | "resolver" | "search">): Promise<number> {
+export async function replayProcessed(
+  deps: Pick<StageDeps, "store" | "resolver" | "search" | "images">,
+): Promise<number> {
   const cursor = (await deps.store.get<number>(KEYS.cursor)) ?? 0;
   let replayed = 0;
   let pending: { seq: number; adId: string }[] = [];

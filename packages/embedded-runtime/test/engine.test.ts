@@ -105,3 +105,15 @@ describe("embedded engine", () => {
     ).toEqual(["a1", "a2"]);
   });
 });
+
+describe("image search", () => {
+  it("finds the ads carrying a photo within the distance", async () => {
+    const { engine } = await engineIn();
+    const withPhoto = { id: "p1", source: "s", body: "foto", images: [{ url: "https://x.test/a.jpg" }] };
+    await engine.ingest(linesOf([withPhoto, ads[0]]));
+    const hash = Buffer.from("https://x.test/a.jpg").toString("hex").padEnd(64, "0").slice(0, 64);
+    expect(engine.searchImage([hash], 0)).toEqual([{ adId: "p1", distance: 0 }]);
+    const flipped = (hash.startsWith("f") ? "e" : "f") + hash.slice(1);
+    expect(engine.searchImage([flipped], 0)).toEqual([]);
+  });
+});

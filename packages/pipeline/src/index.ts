@@ -8,3 +8,4 @@ export { adText, extractAd } from "./extract/extract-ad.js";
 export { enrichAd, type HashedImage, type ImageHasherPort } from "./imagehash/enrich-ad.js";
 export { normaliseRawAd, type ParsedLine, type ParseOptions, parseRawAdLine } from "./ingest/parse-raw-ad.js";
 export { toAdFeatures } from "./resolve/ad-features.js";
+export { splitPhoneQuery } from "./search/phone-query.js";

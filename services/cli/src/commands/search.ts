@@ -1,23 +1,11 @@
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
-import { extractContacts } from "@nexus/extraction";
+import { splitPhoneQuery } from "@nexus/pipeline";
 import type { SearchQuery } from "@nexus/search-index";
 import { type Command, writeJsonLine } from "../context.js";
 import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
 
 const USAGE = "nexus search [--data DIR] [--country CC] [--city C] [--source S] [--limit N] [--from N] QUERY";
-
-/**
- * Splits a query into a phone (typed any way: "502 5555-1234", "cinco cinco…") and remaining words,
- * so "+50255551234" finds the ad that wrote it as "5️⃣5️⃣…".
- */
-export function buildQuery(text: string, country: string | undefined): Pick<SearchQuery, "text" | "phone"> {
-  const phones = extractContacts(text, country ? { country } : {}).phones;
-  const phone = phones[0];
-  if (!phone) return { text };
-  const rest = `${text.slice(0, phone.start)} ${text.slice(phone.end)}`.trim();
-  return { phone: phone.e164, ...(rest ? { text: rest } : {}) };
-}
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -44,7 +32,7 @@ export const searchCommand: Command = async (context) => {
   if (!text) throw new NexusError("NEXUS_USAGE", `what to search for?\nusage: ${USAGE}`);
   const country = values.country?.toUpperCase();
   const query: SearchQuery = {
-    ...buildQuery(text, country),
+    ...splitPhoneQuery(text, country),
     filters: {
       ...(country ? { country: [country] } : {}),
       ...(values.city ? { city: [values.city] } : {}),

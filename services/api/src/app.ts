@@ -1,0 +1,90 @@
+import swagger from "@fastify/swagger";
+import type { Logger } from "@nexus/logging";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import { type ApiKey, authenticate, type Principal, type Role, requireRole } from "./auth.js";
+import type { ApiBackend } from "./backend.js";
+import { toHttpError } from "./http-errors.js";
+import { registerAdRoutes } from "./routes/ads.js";
+import { registerEntityRoutes } from "./routes/entities.js";
+import { registerImageRoutes } from "./routes/images.js";
+
+export interface ImageHashing {
+  hash(data: Buffer): Promise<{ pdq: string; dihedral: readonly string[]; quality: number }>;
+}
+
+export interface AppOptions {
+  readonly backend: ApiBackend;
+  /** Empty means local mode: no keys, every caller is admin (main.ts only allows it on loopback). */
+  readonly keys: readonly ApiKey[];
+  readonly logger: Logger;
+  readonly images: ImageHashing;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    role?: Role;
+  }
+}
+
+const LOCAL: Principal = { name: "local", role: "admin" };
+
+function principalOf(request: FastifyRequest, keys: readonly ApiKey[]): Principal {
+  if (keys.length === 0) return LOCAL;
+  const header = request.headers["x-api-key"];
+  const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, "");
+  return authenticate(keys, (Array.isArray(header) ? header[0] : header) ?? bearer);
+}
+
+/** Builds the HTTP API (not listening): routes, auth by role, audit log, errors with stable codes. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // Typed as Fastify's base logger so routes see the default instance type; it is our pino logger.
+  const loggerInstance: FastifyBaseLogger = options.logger;
+  const app: FastifyInstance = Fastify({ loggerInstance, disableRequestLogging: true, bodyLimit: 25_000_000 });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Nexus API",
+        version: "1.0.0",
+        description: "Search ads and entities, see why ads are linked, ingest.",
+      },
+      components: { securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "x-api-key" } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+  app.setErrorHandler((thrown, request, reply) => {
+    const { status, body } = toHttpError(thrown);
+    if (status >= 500) request.log.error({ err: thrown }, "request failed");
+    void reply.status(status).send(body);
+  });
+  app.addHook("onRequest", async (request) => {
+    const role = request.routeOptions.config.role;
+    if (!role) return;
+    request.principal = principalOf(request, options.keys);
+    requireRole(request.principal, role);
+  });
+  // The audit trail: who did what, never the key itself.
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        audit: true,
+        principal: request.principal?.name,
+        role: request.principal?.role,
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      "api request",
+    );
+  });
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get("/readyz", { schema: { hide: true } }, async () => ({ ok: true, backend: options.backend.name }));
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  registerAdRoutes(app, options.backend);
+  registerEntityRoutes(app, options.backend);
+  registerImageRoutes(app, options.backend, options.images);
+  return app;
+}
