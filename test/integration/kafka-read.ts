@@ -1,0 +1,36 @@
+import { Kafka, logLevel } from "kafkajs";
+
+export interface ReadRecord {
+  readonly key: string | undefined;
+  readonly value: unknown;
+}
+
+/** Reads a topic from the beginning up to its current end (all partitions), parsed as JSON. */
+export async function readTopic(brokers: string[], topic: string): Promise<ReadRecord[]> {
+  const kafka = new Kafka({ clientId: "nexus-test-reader", brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const remaining = new Map(ends.map((end) => [end.partition, Number(end.high)]));
+  for (const [partition, high] of remaining) if (high === 0) remaining.delete(partition);
+  const records: ReadRecord[] = [];
+  if (remaining.size === 0) return records;
+  const consumer = kafka.consumer({ groupId: `reader-${topic}-${Date.now()}-${Math.random()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await new Promise<void>((resolve, reject) => {
+    consumer
+      .run({
+        eachMessage: async ({ partition, message }) => {
+          const value = message.value === null ? null : JSON.parse(message.value.toString());
+          records.push({ key: message.key?.toString(), value });
+          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
+          if (remaining.size === 0) resolve();
+        },
+      })
+      .catch(reject);
+  });
+  await consumer.disconnect();
+  return records;
+}
