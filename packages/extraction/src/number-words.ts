@@ -1,0 +1,153 @@
+/**
+ * Number words as advertisers write them, accents already folded away by the normaliser.
+ * Misspellings are the ones seen in ads ("sinco", "sero", "nuebe"); "un"/"una" and English
+ * words that double as common words ("for", "too", "won") are left out on purpose.
+ */
+
+export type WordLang = "es" | "en";
+
+export interface NumberWord {
+  digits: string;
+  lang: WordLang;
+  /** A two-digit word ("treinta", "doce") rather than a single digit. */
+  tens: boolean;
+  /** A hundreds word ("ciento", "doscientos"): digits "100".."900", completed by what follows. */
+  hundreds?: boolean;
+}
+
+const ES_UNITS: Record<string, readonly string[]> = {
+  "0": ["cero", "sero"],
+  "1": ["uno", "huno"],
+  "2": ["dos", "dox"],
+  "3": ["tres", "trez", "tress"],
+  "4": ["cuatro", "quatro", "kuatro", "cuattro"],
+  "5": ["cinco", "sinco", "zinco", "cinko", "sinko"],
+  "6": ["seis", "seiz", "ceis", "seys"],
+  "7": ["siete", "ciete", "siette"],
+  "8": ["ocho", "oxo", "ocio", "ochio"],
+  "9": ["nueve", "nuebe", "nuev", "nueb", "nuve"],
+};
+
+const ES_TENS: Record<string, readonly string[]> = {
+  "10": ["diez", "dies"],
+  "11": ["once", "onse"],
+  "12": ["doce", "dose"],
+  "13": ["trece", "trese"],
+  "14": ["catorce", "katorce", "catorse"],
+  "15": ["quince", "kince", "quinse"],
+  "16": ["dieciseis", "diesiseis"],
+  "17": ["diecisiete", "diesisiete"],
+  "18": ["dieciocho", "diesiocho"],
+  "19": ["diecinueve", "diesinueve"],
+  "20": ["veinte", "beinte", "vente"],
+  "21": ["veintiuno", "veintiun"],
+  "22": ["veintidos"],
+  "23": ["veintitres"],
+  "24": ["veinticuatro"],
+  "25": ["veinticinco", "veintisinco"],
+  "26": ["veintiseis"],
+  "27": ["veintisiete"],
+  "28": ["veintiocho"],
+  "29": ["veintinueve"],
+  "30": ["treinta", "trenta", "trienta"],
+  "40": ["cuarenta", "quarenta", "kuarenta"],
+  "50": ["cincuenta", "sincuenta", "cinquenta"],
+  "60": ["sesenta", "sessenta", "cesenta"],
+  "70": ["setenta", "cetenta", "settenta"],
+  "80": ["ochenta", "oxenta"],
+  "90": ["noventa", "nobenta"],
+};
+
+const EN_UNITS: Record<string, readonly string[]> = {
+  "0": ["zero", "oh"],
+  "1": ["one"],
+  "2": ["two"],
+  "3": ["three", "thre"],
+  "4": ["four", "fuor"],
+  "5": ["five", "fiv"],
+  "6": ["six", "sixx"],
+  "7": ["seven", "sevn"],
+  "8": ["eight", "eigth", "eigh"],
+  "9": ["nine", "nien"],
+};
+
+const EN_TENS: Record<string, readonly string[]> = {
+  "10": ["ten"],
+  "11": ["eleven"],
+  "12": ["twelve"],
+  "13": ["thirteen"],
+  "14": ["fourteen"],
+  "15": ["fifteen"],
+  "16": ["sixteen"],
+  "17": ["seventeen"],
+  "18": ["eighteen"],
+  "19": ["nineteen"],
+  "20": ["twenty"],
+  "30": ["thirty"],
+  "40": ["forty", "fourty"],
+  "50": ["fifty"],
+  "60": ["sixty"],
+  "70": ["seventy"],
+  "80": ["eighty"],
+  "90": ["ninety"],
+};
+
+const ES_HUNDREDS: Record<string, readonly string[]> = {
+  "100": ["cien", "ciento", "siento"],
+  "200": ["doscientos", "doscientas"],
+  "300": ["trescientos", "trescientas"],
+  "400": ["cuatrocientos", "cuatrocientas"],
+  "500": ["quinientos", "quinientas"],
+  "600": ["seiscientos", "seiscientas"],
+  "700": ["setecientos", "setecientas"],
+  "800": ["ochocientos", "ochocientas"],
+  "900": ["novecientos", "novecientas"],
+};
+
+function build(): Map<string, NumberWord> {
+  const words = new Map<string, NumberWord>();
+  const add = (table: Record<string, readonly string[]>, lang: WordLang, tens: boolean): void => {
+    for (const [digits, spellings] of Object.entries(table)) {
+      for (const w of spellings) if (!words.has(w)) words.set(w, { digits, lang, tens });
+    }
+  };
+  add(ES_UNITS, "es", false);
+  add(ES_TENS, "es", true);
+  add(EN_UNITS, "en", false);
+  add(EN_TENS, "en", true);
+  for (const [digits, spellings] of Object.entries(ES_HUNDREDS)) {
+    for (const w of spellings) words.set(w, { digits, lang: "es", tens: true, hundreds: true });
+  }
+  return words;
+}
+
+export const NUMBER_WORDS: ReadonlyMap<string, NumberWord> = build();
+
+const MAX_WORD = 12;
+const MIN_WORD = 3;
+
+function splitFrom(letters: string, at: number, depth: number): NumberWord[] | undefined {
+  if (at === letters.length) return [];
+  if (depth > 16) return undefined;
+  for (let len = Math.min(MAX_WORD, letters.length - at); len >= MIN_WORD; len--) {
+    const word = NUMBER_WORDS.get(letters.slice(at, at + len));
+    if (!word) continue;
+    const rest = splitFrom(letters, at + len, depth + 1);
+    if (rest) return [word, ...rest];
+  }
+  return undefined;
+}
+
+/**
+ * Splits a run of letters into number words ("cuatrocinco" → cuatro, cinco), longest first with
+ * backtracking. Returns undefined when any part is not a number word.
+ */
+export function splitNumberWords(letters: string): NumberWord[] | undefined {
+  const whole = NUMBER_WORDS.get(letters);
+  if (whole) return [whole];
+  // Ordinary words fail on their first three letters, before any backtracking.
+  if (letters.length < 2 * MIN_WORD || !PREFIXES.has(letters.slice(0, MIN_WORD))) return undefined;
+  return splitFrom(letters, 0, 0);
+}
+
+const PREFIXES: ReadonlySet<string> = new Set([...NUMBER_WORDS.keys()].map((w) => w.slice(0, 3)));

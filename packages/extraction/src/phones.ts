@@ -1,0 +1,210 @@
+/** Phone numbers: messaging links first, then runs of digit groups, resolved to E.164 with a country rule. */
+import type { Normalised } from "./normalise.js";
+import { toSpan } from "./normalise.js";
+import {
+  confirm,
+  isCallingCode,
+  type Resolved,
+  resolveInAdCountry,
+  resolveInRegion,
+  resolveInternational,
+} from "./phone-country.js";
+import { type Group, Obf, scanGroups } from "./phone-groups.js";
+import type { PhoneMatch } from "./types.js";
+
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 15;
+
+const OBF_TAGS: ReadonlyArray<readonly [number, string]> = [
+  [Obf.spelledEs, "spelled-es"],
+  [Obf.spelledEn, "spelled-en"],
+  [Obf.twoDigitEs, "two-digit-groups-es"],
+  [Obf.twoDigitEn, "two-digit-groups-en"],
+  [Obf.letterDigits, "letter-digits"],
+  [Obf.keycap, "keycap-emoji"],
+  [Obf.unicode, "unicode-digits"],
+  [Obf.emojiSeparated, "emoji-separators"],
+];
+
+const BASE_CONFIDENCE = {
+  "messaging-link": 0.99,
+  "explicit-country-code": 0.97,
+  "ad-country": 0.95,
+  "region-fallback": 0.8,
+} as const;
+
+interface Found {
+  from: number;
+  to: number;
+  resolved: Resolved;
+  tags: string[];
+}
+
+const LINK = /(wa\.me\/|whatsapp\.com\/send\/?\?phone=|t\.me\/)(\+?)(\d{7,15})(?!\d)/g;
+
+/** wa.me / api.whatsapp.com / t.me/+ links; their digits are international without the '+'. */
+function findLinks(text: string, country: string | undefined): Found[] {
+  const found: Found[] = [];
+  LINK.lastIndex = 0;
+  for (let m = LINK.exec(text); m !== null; m = LINK.exec(text)) {
+    const digits = m[3] ?? "";
+    const resolved = resolveInternational(digits) ?? resolveInAdCountry(digits, country, false);
+    if (!resolved) continue;
+    const tag = (m[1] ?? "").startsWith("t.me") ? "telegram-link" : "whatsapp-link";
+    const tags = resolved.strayTrunkZero ? [tag, "stray-trunk-zero"] : [tag];
+    found.push({ from: m.index, to: m.index + m[0].length, resolved: { ...resolved, rule: "messaging-link" }, tags });
+  }
+  return found;
+}
+
+type Resolver = (groups: readonly Group[], digits: string) => Resolved | undefined;
+
+function adCountryResolver(country: string | undefined): Resolver {
+  return (groups, digits) => {
+    const first = groups[0];
+    if (!first) return undefined;
+    if (first.plus) return resolveInternational(digits);
+    if (digits.startsWith("00")) return resolveInternational(digits.slice(2));
+    const ccGroup = (groups.length > 1 && isCallingCode(first.digits)) || first.digits.length >= 11;
+    return resolveInAdCountry(digits, country, ccGroup);
+  };
+}
+
+function regionResolver(country: string | undefined): Resolver {
+  return (groups, digits) =>
+    groups[0]?.plus || digits.startsWith("00") ? undefined : resolveInRegion(digits, country);
+}
+
+function tagsOf(groups: readonly Group[], resolved: Resolved): string[] {
+  const obf = groups.reduce((acc, g) => acc | g.obf, 0);
+  const tags = OBF_TAGS.filter(([bit]) => (obf & bit) !== 0).map(([, tag]) => tag);
+  // One plain space or hyphen between two blocks is how numbers are written; more is hiding.
+  const plain = (g: Group) => g.gap === " " || g.gap === "-";
+  if (groups.length > 3 || groups.slice(1).some((g) => !plain(g))) tags.push("separators");
+  if (resolved.strayTrunkZero) tags.push("stray-trunk-zero");
+  return tags;
+}
+
+// A number found only by region fallback must beat the ad-country reading by more than this many digits.
+const FALLBACK_COST = 2.5;
+
+/** A single digit or a spelled word left over next to a phone probably belongs to it. */
+function fragmentCost(g: Group): number {
+  const spelled = (g.obf & (Obf.spelledEs | Obf.spelledEn)) !== 0;
+  return g.digits.length === 1 || (spelled && g.digits.length <= 2) ? g.digits.length : 0;
+}
+
+// A landline (or other non-mobile range) of the ad's country loses to a mobile reading nearby.
+const NON_MOBILE_COST = 1.5;
+// Mixed separators inside one number ("8-5-5 three, two") suggest two numbers were joined.
+const MIXED_GAP_COST = 0.2;
+
+function spanCost(run: readonly Group[], i: number, j: number, resolved: Resolved): number {
+  let cost = resolved.rule === "region-fallback" ? FALLBACK_COST : 0;
+  if (resolved.mobile === false) cost += NON_MOBILE_COST;
+  const gaps = new Set<string>();
+  for (let k = i + 1; k <= j; k++) gaps.add((run[k] as Group).gap.trim() || " ");
+  return cost + Math.max(0, gaps.size - 1) * MIXED_GAP_COST;
+}
+
+interface Plan {
+  score: number;
+  spans: Array<readonly [number, number, Resolved]>;
+}
+
+/** Spans [i..j] of the run that resolve, with the ad-country/explicit reading preferred per span. */
+function spansFrom(
+  run: readonly Group[],
+  i: number,
+  resolvers: readonly Resolver[],
+): Array<readonly [number, Resolved]> {
+  const out: Array<readonly [number, Resolved]> = [];
+  let digits = "";
+  for (let j = i; j < run.length; j++) {
+    digits += run[j]?.digits ?? "";
+    if (digits.length > MAX_DIGITS + 2) break;
+    if (digits.length < MIN_DIGITS) continue;
+    const groups = run.slice(i, j + 1);
+    for (const resolve of resolvers) {
+      const resolved = resolve(groups, digits);
+      if (resolved) {
+        out.push([j, resolved]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Best segmentation of a run into phones (dynamic programming from the right): covered digits
+ * count for, region fallbacks and leftover digit fragments count against.
+ */
+function planRun(run: readonly Group[], resolvers: readonly Resolver[]): Plan {
+  const best: Plan[] = new Array(run.length + 1);
+  best[run.length] = { score: 0, spans: [] };
+  for (let i = run.length - 1; i >= 0; i--) {
+    const skip = best[i + 1] as Plan;
+    let choice: Plan = { score: skip.score - fragmentCost(run[i] as Group), spans: skip.spans };
+    for (const [j, resolved] of spansFrom(run, i, resolvers)) {
+      const rest = best[j + 1] as Plan;
+      let digits = 0;
+      for (let k = i; k <= j; k++) digits += run[k]?.digits.length ?? 0;
+      const score = rest.score + digits - spanCost(run, i, j, resolved);
+      if (score > choice.score) choice = { score, spans: [[i, j, resolved], ...rest.spans] };
+    }
+    best[i] = choice;
+  }
+  return best[0] as Plan;
+}
+
+function confidenceOf(found: Found): number {
+  let c: number = BASE_CONFIDENCE[found.resolved.rule];
+  if (found.tags.some((t) => t.startsWith("spelled") || t === "letter-digits")) c -= 0.05;
+  return Math.max(0.5, Math.round(c * 100) / 100);
+}
+
+/**
+ * Every phone in the folded text, deduplicated by E.164 (first occurrence wins).
+ * `mask` marks folded characters that belong to distractors, emails or non-messaging URLs.
+ */
+export function findPhones(
+  norm: Normalised,
+  input: string,
+  country: string | undefined,
+  mask: Uint8Array,
+): PhoneMatch[] {
+  const found = findLinks(norm.text, country);
+  for (const f of found) mask.fill(1, f.from, f.to);
+  const resolvers = [adCountryResolver(country), regionResolver(country)];
+  for (const run of scanGroups(norm.text, norm.mark, mask)) {
+    for (const [i, j, chosen] of planRun(run, resolvers).spans) {
+      const resolved = chosen.rule === "explicit-country-code" ? chosen : confirm(chosen);
+      if (!resolved) continue;
+      const groups = run.slice(i, j + 1);
+      const first = groups[0] as Group;
+      const from =
+        first.plusAt !== undefined && (first.plus || isCallingCode(first.digits) || norm.text[first.to] === ")")
+          ? first.plusAt
+          : first.from;
+      found.push({ from, to: (groups[groups.length - 1] as Group).to, resolved, tags: tagsOf(groups, resolved) });
+    }
+  }
+  found.sort((a, b) => a.from - b.from);
+  const seen = new Set<string>();
+  const phones: PhoneMatch[] = [];
+  for (const f of found) {
+    if (seen.has(f.resolved.e164)) continue;
+    seen.add(f.resolved.e164);
+    const { e164, country: numberCountry, rule } = f.resolved;
+    phones.push({
+      ...toSpan(norm, input, f.from, f.to),
+      e164,
+      country: numberCountry,
+      rule,
+      obfuscations: f.tags,
+      confidence: confidenceOf(f),
+    });
+  }
+  return phones;
+}

@@ -1,0 +1,166 @@
+/** Cities (a small regional gazetteer), Guatemala City zones, advertised names, and the ad's language. */
+
+export interface FoldedPlace {
+  from: number;
+  to: number;
+  value: string;
+  country?: string;
+}
+
+const CITIES: Readonly<Record<string, readonly string[]>> = {
+  GT: [
+    "Ciudad de Guatemala",
+    "Guatemala",
+    "Mixco",
+    "Villa Nueva",
+    "Antigua Guatemala",
+    "Antigua",
+    "Quetzaltenango",
+    "Xela",
+    "Escuintla",
+    "Petén",
+    "Cobán",
+    "Huehuetenango",
+    "Chimaltenango",
+  ],
+  PA: [
+    "Ciudad de Panamá",
+    "Panamá",
+    "Panama City",
+    "Colón",
+    "David",
+    "San Miguelito",
+    "Chiriquí",
+    "Santiago de Veraguas",
+    "Chitré",
+    "La Chorrera",
+    "Bocas del Toro",
+  ],
+  CO: [
+    "Bogotá",
+    "Medellín",
+    "Cali",
+    "Barranquilla",
+    "Cartagena",
+    "Bucaramanga",
+    "Pereira",
+    "Manizales",
+    "Santa Marta",
+    "Cúcuta",
+    "Ibagué",
+    "Villavicencio",
+  ],
+  VE: [
+    "Caracas",
+    "Maracaibo",
+    "Valencia",
+    "Barquisimeto",
+    "Maracay",
+    "Puerto La Cruz",
+    "Mérida",
+    "San Cristóbal",
+    "Ciudad Guayana",
+    "Barcelona",
+  ],
+  EC: ["Quito", "Guayaquil", "Cuenca", "Manta", "Machala", "Ambato", "Loja", "Santo Domingo", "Esmeraldas", "Salinas"],
+  MX: [
+    "Ciudad de México",
+    "CDMX",
+    "Guadalajara",
+    "Monterrey",
+    "Cancún",
+    "Tijuana",
+    "Puebla",
+    "Mérida Yucatán",
+    "Querétaro",
+    "Playa del Carmen",
+    "Acapulco",
+    "León",
+  ],
+  US: ["Miami", "Houston", "Los Angeles", "New York", "Dallas", "Orlando", "Chicago", "Las Vegas", "Atlanta"],
+};
+
+function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+}
+
+const GAZETTEER: ReadonlyMap<string, { value: string; country: string }> = new Map(
+  Object.entries(CITIES).flatMap(([country, names]) =>
+    names.map((value) => [fold(value), { value, country }] as const),
+  ),
+);
+const CITY_RE = new RegExp(
+  `(?<![a-z0-9_@.])(${[...GAZETTEER.keys()].sort((a, b) => b.length - a.length).join("|")})(?![a-z0-9_])`,
+  "g",
+);
+const ZONE_RE = /(?<![a-z])zona ?(\d{1,2})(?!\d)/g;
+
+/** Cities and "zona N" (a Guatemala City zone) in the folded text. */
+export function findPlaces(text: string, country: string | undefined): FoldedPlace[] {
+  const found: FoldedPlace[] = [];
+  CITY_RE.lastIndex = 0;
+  for (let m = CITY_RE.exec(text); m !== null; m = CITY_RE.exec(text)) {
+    const hit = GAZETTEER.get(m[1] ?? "");
+    if (hit) found.push({ from: m.index, to: m.index + m[0].length, value: hit.value, country: hit.country });
+  }
+  if (country === undefined || country === "GT") {
+    ZONE_RE.lastIndex = 0;
+    for (let m = ZONE_RE.exec(text); m !== null; m = ZONE_RE.exec(text)) {
+      found.push({ from: m.index, to: m.index + m[0].length, value: `Zona ${Number(m[1])}`, country: "GT" });
+    }
+  }
+  // One entry per place, at its first mention.
+  const seen = new Set<string>();
+  return found.sort((a, b) => a.from - b.from).filter((p) => !seen.has(p.value) && seen.add(p.value) !== undefined);
+}
+
+const NAME_INTRO =
+  /(?<![a-z])(?:me llamo|mi nombre es|soy|my name is|i'm|i am|call me|nombre:?|name:?)[ :]+(?:la |el |tu |your )?/g;
+const NOT_NAMES = new Set(
+  "una un la el tu su nueva nuevo new latina latin colombiana venezolana guatemalteca panamena mexicana ecuatoriana americana real independiente independent available disponible chica nena mujer woman girl trans sexy hot morena rubia catracha chapina paisa caleña costena the a an very muy".split(
+    " ",
+  ),
+);
+
+/** A capitalised word after "me llamo", "soy", "my name is" ...; the value keeps the input's spelling. */
+export function findNames(text: string, input: string, startOf: Int32Array): { from: number; to: number }[] {
+  const found: { from: number; to: number }[] = [];
+  NAME_INTRO.lastIndex = 0;
+  for (let m = NAME_INTRO.exec(text); m !== null; m = NAME_INTRO.exec(text)) {
+    const from = m.index + m[0].length;
+    let to = from;
+    while (to < text.length && /[a-z]/.test(text[to] ?? "")) to++;
+    const word = text.slice(from, to);
+    if (to - from < 2 || to - from > 20 || NOT_NAMES.has(word) || GAZETTEER.has(word)) continue;
+    const first = input[startOf[from] ?? 0] ?? "";
+    if (first === first.toLowerCase()) continue;
+    found.push({ from, to });
+  }
+  return found;
+}
+
+const ES_WORDS = new Set(
+  "de la el y que en soy para con los las una mi mis tu por muy hola tengo servicio llamame llama llamar besos sin disponible chica trato escribeme escribe atiendo numero tambien nueva nuevo hermosa linda contacto hora horas noche precio tarifa solo del al ya hoy".split(
+    " ",
+  ),
+);
+const EN_WORDS = new Set(
+  "the and i am you to my for with call hi is in of your available text here girl sweet new only now rates hour hours night ask visiting town".split(
+    " ",
+  ),
+);
+
+/** "es", "en" or "und" by counting function words. */
+export function detectLanguage(text: string): "es" | "en" | "und" {
+  let es = 0;
+  let en = 0;
+  for (const w of text.split(/[^a-z']+/)) {
+    if (ES_WORDS.has(w)) es++;
+    else if (EN_WORDS.has(w)) en++;
+  }
+  if (es === 0 && en === 0) return "und";
+  return es >= en ? "es" : "en";
+}
