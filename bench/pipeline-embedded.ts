@@ -92,7 +92,7 @@ for (const withImages of [true, false]) {
   report.push(
     `## ${withImages ? `With images (${corpus.images} image files)` : "Text only"}`,
     "",
-    "CLI import (`npm run -s nexus -- ingest`), wall time including process start-up: " + `${cliSeconds.toFixed(1)} s`,
+    `CLI import (\`npm run -s nexus -- ingest\`), wall time including process start-up: ${cliSeconds.toFixed(1)} s`,
     "",
     "```",
     summary.trim(),

@@ -84,7 +84,7 @@ async function overKafka(
   for (let i = 0; i < lines.length; i += batch) {
     const slice = lines.slice(i, i + batch);
     const now = Date.now();
-    slice.forEach((_, j) => sentAt.set(ids[i + j] as string, now));
+    for (const id of ids.slice(i, i + batch)) sentAt.set(id, now);
     await producer.send({
       topic: `${prefix}${TOPICS.adsRaw}`,
       messages: slice.map((value, j) => ({ key: ids[i + j], value })),
