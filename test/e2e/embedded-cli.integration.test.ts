@@ -79,10 +79,10 @@ describe("embedded pipeline through the CLI", () => {
     if (child.pid) process.kill(-child.pid, "SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
 
-    const resumed = JSON.parse(await nexus(["ingest", "--json", "--data", data, corpus.adsPath])) as Record<
-      string,
-      number
-    >;
+    const resumed = JSON.parse(await nexus(["ingest", "--json", "--data", data, corpus.adsPath])) as {
+      accepted?: number;
+      duplicates?: number;
+    };
     expect((resumed.accepted ?? 0) + (resumed.duplicates ?? 0)).toBe(400);
     expect(resumed.duplicates).toBeGreaterThan(0); // the kill happened after some ads were accepted
     const counts = entityAdCount(await nexus(["entities", "--data", data]));

@@ -120,7 +120,7 @@ describe("api", () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/v1/ads/search", "/v1/entities/{id}", "/v1/images/search"]),
     );
-    const audit = sink.lines.filter((line) => line.audit);
+    const audit = sink.lines.filter((line) => line["audit"]);
     expect(audit.length).toBeGreaterThan(3);
     expect(JSON.stringify(sink.lines)).not.toContain(keys.admin);
   });

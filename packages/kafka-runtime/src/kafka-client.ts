@@ -1,0 +1,39 @@
+import type { Logger } from "@nexus/logging";
+import kafkajs, { type Kafka, type logCreator } from "kafkajs";
+import type { ProducerRecord } from "./types.js";
+
+/** kafkajs logs go through the service's pino logger, so there is one log stream per process. */
+function pinoLogCreator(logger: Logger): logCreator {
+  const child = logger.child({ component: "kafkajs" });
+  return () =>
+    ({ level, log }) => {
+      const { message, ...rest } = log;
+      if (level <= kafkajs.logLevel.ERROR) child.error(rest, message);
+      else if (level === kafkajs.logLevel.WARN) child.warn(rest, message);
+      else if (level === kafkajs.logLevel.INFO) child.info(rest, message);
+      else child.debug(rest, message);
+    };
+}
+
+export function createKafka(brokers: string[], clientId: string, logger: Logger): Kafka {
+  return new kafkajs.Kafka({
+    brokers,
+    clientId,
+    logLevel: kafkajs.logLevel.WARN,
+    logCreator: pinoLogCreator(logger),
+  });
+}
+
+/** Groups records by topic for one sendBatch call; record order within a topic is kept. */
+export function toTopicMessages(records: readonly ProducerRecord[]): kafkajs.TopicMessages[] {
+  const byTopic = new Map<string, kafkajs.Message[]>();
+  for (const record of records) {
+    let messages = byTopic.get(record.topic);
+    if (!messages) {
+      messages = [];
+      byTopic.set(record.topic, messages);
+    }
+    messages.push({ key: record.key ?? null, value: record.value, headers: { ...record.headers } });
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
