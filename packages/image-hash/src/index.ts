@@ -1,5 +1,23 @@
 /**
  * @module @nexus/image-hash
- * Pure PDQ perceptual hashing over pixel buffers, dihedral variants, Hamming index.
+ * Pure PDQ perceptual hashing over pixel buffers, dihedral variants, and an exact sub-linear
+ * Hamming index. No I/O: callers decode images (see @nexus/image-input) and pass pixels in.
  */
-export {};
+export { formatHashHex, hammingDistance, parseHashHex } from "./hamming.js";
+export {
+  createHammingIndex,
+  type HammingIndex,
+  type HammingIndexOptions,
+  type HammingMatch,
+} from "./hamming-index.js";
+export { DIHEDRAL_NAMES, type DihedralName } from "./pdq/bits.js";
+export { lumaFromPixels, type PixelBuffer } from "./pdq/luma.js";
+export {
+  PDQ_MATCH_THRESHOLD,
+  PDQ_QUALITY_THRESHOLD,
+  type PdqDihedralResult,
+  type PdqResult,
+  pdqDihedralFromLuma,
+  pdqHash,
+  pdqHashDihedral,
+} from "./pdq/pdq.js";

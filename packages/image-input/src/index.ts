@@ -1,5 +1,9 @@
 /**
  * @module @nexus/image-input
- * Safe image fetching (SSRF and bomb guards) and sharp decoding for hashing.
+ * The I/O edge of image hashing: reads images from http(s), base64 or local files under SSRF,
+ * size and decompression-bomb limits, decodes them with sharp the way Meta's reference does, and
+ * hashes them with @nexus/image-hash (PDQ + dihedral variants). Identical bytes are hashed once.
  */
-export {};
+export { blockedAddressReason } from "./address-policy.js";
+export { createImageHasher, type ImageHasher, type ImageHashResult, type ImageSource } from "./hasher.js";
+export type { ImageInputOptions } from "./options.js";

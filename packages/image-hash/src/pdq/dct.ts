@@ -1,0 +1,35 @@
+const f32 = Math.fround;
+
+/** Rows 1..16 of the 64-point DCT-II basis, in single precision like the reference's table. */
+const DCT_MATRIX: Float32Array = (() => {
+  const scale = f32(Math.sqrt(2 / 64));
+  const matrix = new Float32Array(16 * 64);
+  for (let i = 0; i < 16; i++) {
+    for (let j = 0; j < 64; j++) matrix[i * 64 + j] = scale * Math.cos((Math.PI / 2 / 64) * (i + 1) * (2 * j + 1));
+  }
+  return matrix;
+})();
+
+/**
+ * The 16x16 low-frequency block of the 2D DCT of a 64x64 image: B = D A D^T, accumulated in
+ * single precision in the reference's order (T = D A first, then T D^T).
+ */
+export function dct64To16(a: Float32Array): Float32Array {
+  const t = new Float32Array(16 * 64);
+  for (let i = 0; i < 16; i++) {
+    for (let j = 0; j < 64; j++) {
+      let sum = 0;
+      for (let k = 0; k < 64; k++) sum = f32(sum + f32((DCT_MATRIX[i * 64 + k] as number) * (a[k * 64 + j] as number)));
+      t[i * 64 + j] = sum;
+    }
+  }
+  const b = new Float32Array(16 * 16);
+  for (let i = 0; i < 16; i++) {
+    for (let j = 0; j < 16; j++) {
+      let sum = 0;
+      for (let k = 0; k < 64; k++) sum = f32(sum + f32((t[i * 64 + k] as number) * (DCT_MATRIX[j * 64 + k] as number)));
+      b[i * 16 + j] = sum;
+    }
+  }
+  return b;
+}
