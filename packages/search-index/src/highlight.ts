@@ -11,8 +11,12 @@ interface Span {
   readonly end: number;
 }
 
-function matchedSpans(text: string, language: Language, terms: ReadonlySet<string>): Span[] {
-  return analyzeTokens(text, language).filter((t) => terms.has(t.term));
+/** The terms a query matched: a set, or a predicate (Elasticsearch's fuzzy clauses decide per term). */
+export type MatchedTerms = ReadonlySet<string> | ((term: string) => boolean);
+
+function matchedSpans(text: string, language: Language, terms: MatchedTerms): Span[] {
+  const matches = typeof terms === "function" ? terms : (term: string) => terms.has(term);
+  return analyzeTokens(text, language).filter((t) => matches(t.term));
 }
 
 /** Move a cut to the nearest whitespace within a few characters, so words are not split. */
@@ -62,10 +66,10 @@ function mark(text: string, window: Span, spans: readonly Span[]): string {
 export function highlight(
   doc: { readonly title?: string; readonly body: string },
   language: Language,
-  terms: ReadonlySet<string>,
+  terms: MatchedTerms,
 ): string[] {
   const out: string[] = [];
-  if (terms.size === 0) return out;
+  if (typeof terms !== "function" && terms.size === 0) return out;
   const title = doc.title ?? "";
   const titleSpans = matchedSpans(title, language, terms);
   if (titleSpans.length > 0) {

@@ -11,6 +11,7 @@
 export { type AnalyzedToken, type AnalyzeOptions, analyze, analyzeTokens, guessLanguage } from "./analyze.js";
 export { WEIGHTS } from "./compile-query.js";
 export { createSearchIndex } from "./create-search-index.js";
+export { highlight, type MatchedTerms } from "./highlight.js";
 export { LANGUAGES, type Language } from "./language.js";
 export { type RawToken, tokenize } from "./tokenize.js";
 export {
