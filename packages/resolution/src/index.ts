@@ -1,5 +1,29 @@
 /**
  * @module @nexus/resolution
- * Pure entity resolution core: blocking, pair scoring, generic values, clustering plans.
+ * Pure, incremental entity resolution. Ads arrive one by one as features; the resolver blocks
+ * (shared contacts, MinHash-LSH text bands, PDQ neighbours), scores pairs with log-likelihood
+ * weights, demotes generic values as they emerge, and keeps two layers of entities (persona and
+ * network) with stable ids, analyst decisions and explanations. No clock, no randomness, no I/O:
+ * replaying the same calls in the same order rebuilds the same state.
  */
-export {};
+export {
+  DEFAULT_RESOLUTION_CONFIG,
+  type ResolutionConfig,
+  type ResolutionConfigOverrides,
+  resolveConfig,
+} from "./config.js";
+export { createResolver, type Resolver, type ResolverStats } from "./resolver.js";
+export type {
+  AdFeatures,
+  AnalystDecision,
+  EntityChange,
+  EntitySummary,
+  Evidence,
+  EvidenceKind,
+  Explanation,
+  GenericDemotion,
+  Layer,
+  PairLink,
+  ResolutionUpdate,
+  ResolvedAd,
+} from "./types.js";
