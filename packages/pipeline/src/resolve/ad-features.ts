@@ -7,8 +7,11 @@ const unique = (values: readonly string[]): string[] => [...new Set(values)].sor
 /** What resolution needs of an enriched ad: identifiers, photo hashes, text and weak attributes. */
 export function toAdFeatures(enriched: EnrichedAd): AdFeatures {
   const { ad, extraction } = enriched;
+  // The dihedral hashes let a flipped or rotated re-post match the original.
   const photos = enriched.images.flatMap((image) =>
-    image.pdq !== undefined && image.quality !== undefined ? [{ pdq: image.pdq, quality: image.quality }] : [],
+    image.pdq !== undefined && image.quality !== undefined
+      ? [{ pdq: image.pdq, quality: image.quality, ...(image.dihedral ? { dihedral: [...image.dihedral] } : {}) }]
+      : [],
   );
   return {
     adId: ad.id,
