@@ -4,16 +4,19 @@ import { createImageHasher, type ImageInputOptions } from "@nexus/image-input";
 import type { ImageHasherPort } from "@nexus/pipeline";
 import { parseRawAdLine } from "@nexus/pipeline";
 import {
+  type AnalystDecision,
   createResolver,
   type EntitySummary,
   type Explanation,
   type ResolutionConfig,
+  type ResolutionUpdate,
   type Resolver,
 } from "@nexus/resolution";
 import type { DeadLetter, EnrichedAd, RawAd } from "@nexus/schemas";
 import { createSearchIndex, type SearchIndex, type SearchQuery, type SearchResult } from "@nexus/search-index";
 import { openStore, type Store } from "@nexus/store";
 import { acceptAds } from "./accept.js";
+import { recordDecision } from "./decisions.js";
 import { KEYS } from "./keys.js";
 import {
   type ImageIndex,
@@ -64,6 +67,10 @@ export interface Engine {
   /** Ads with a photo within `maxDistance` of any of `hashes` (pass all 8 dihedral hashes to match flips), closest first. */
   searchImage(hashes: readonly string[], maxDistance: number): { adId: string; distance: number }[];
   explain(adA: string, adB: string): Explanation;
+  /** Must-link / cannot-link between ads or entities: applied now, persisted, honoured after restarts. */
+  decide(decision: AnalystDecision): Promise<ResolutionUpdate>;
+  /** Marks a value (phone, photo, phrase…) generic or specific, overriding automatic demotion. */
+  overrideGeneric(key: string, mode: "generic" | "specific"): Promise<ResolutionUpdate>;
   ad(adId: string): Promise<EnrichedAd | undefined>;
   deadLetters(): AsyncIterable<DeadLetter>;
   readonly resolver: Resolver;
@@ -127,6 +134,8 @@ function buildEngine(
     search: (query) => deps.search.search(query),
     searchImage: (hashes, maxDistance) => nearestAds(deps.images, hashes, maxDistance),
     explain: (adA, adB) => deps.resolver.explain(adA, adB),
+    decide: (decision) => recordDecision(store, deps.resolver, { kind: "decision", decision }),
+    overrideGeneric: (key, mode) => recordDecision(store, deps.resolver, { kind: "override", key, mode }),
     ad: async (adId) => (await store.get<StoredEnrichedAd>(KEYS.enriched(adId)))?.enriched,
     deadLetters: async function* () {
       for await (const [, letter] of store.scan<DeadLetter>(KEYS.deadLetterPrefix)) yield letter;

@@ -7,6 +7,7 @@ import { TOPICS } from "@nexus/schemas";
 import type { SearchIndex } from "@nexus/search-index";
 import type { Store, StoreOp } from "@nexus/store";
 import type { StoredRawAd } from "./accept.js";
+import { applyDecision, loadDecisions, type StoredDecision } from "./decisions.js";
 import { KEYS, seqOfKey } from "./keys.js";
 import { mapWithLimit } from "./run-pool.js";
 import { toSearchDocument } from "./search-document.js";
@@ -116,16 +117,26 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
   return stats;
 }
 
-/** Rebuilds the in-memory state from what was processed before, in the same order: deterministic. */
+/**
+ * Rebuilds the in-memory state from what was processed before, in the same order, with analyst
+ * decisions applied at the point of the stream where they were taken: deterministic.
+ */
 export async function replayProcessed(
   deps: Pick<StageDeps, "store" | "resolver" | "search" | "images">,
 ): Promise<number> {
   const cursor = (await deps.store.get<number>(KEYS.cursor)) ?? 0;
+  const decisions = await loadDecisions(deps.store);
+  const applyDecisionsUpTo = (seq: number): void => {
+    while (decisions.length > 0 && (decisions[0]?.afterSeq ?? 0) < seq) {
+      applyDecision(deps.resolver, decisions.shift() as StoredDecision);
+    }
+  };
   let replayed = 0;
   let pending: { seq: number; adId: string }[] = [];
   const flush = async (): Promise<void> => {
     const stored = await deps.store.getMany<StoredEnrichedAd>(pending.map((entry) => KEYS.enriched(entry.adId)));
     pending.forEach((entry, i) => {
+      applyDecisionsUpTo(entry.seq);
       const item = stored[i];
       if (item?.seq !== entry.seq) return;
       applyToState(deps, item.enriched);
@@ -140,5 +151,6 @@ export async function replayProcessed(
     if (pending.length >= 512) await flush();
   }
   await flush();
+  applyDecisionsUpTo(Number.POSITIVE_INFINITY);
   return replayed;
 }

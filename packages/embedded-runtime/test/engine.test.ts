@@ -117,3 +117,27 @@ describe("image search", () => {
     expect(engine.searchImage([flipped], 0)).toEqual([]);
   });
 });
+
+describe("analyst decisions", () => {
+  it("cannot-link splits a phone-linked pair, and the decision survives a restart", async () => {
+    const { engine, dir } = await engineIn();
+    await engine.ingest(linesOf(ads));
+    expect(engine.entityOfAd("a1")?.adIds).toContain("a2");
+    await engine.decide({ kind: "cannot-link", a: "a1", b: "a2", note: "different women, shared booking line" });
+    expect(engine.entityOfAd("a1")?.adIds).not.toContain("a2");
+    await engine.close();
+    engines.pop();
+    const { engine: reopened } = await engineIn(dir);
+    expect(reopened.entityOfAd("a1")?.adIds).not.toContain("a2");
+  });
+
+  it("must-link joins ads with no shared evidence, and refuses unknown ids without storing anything", async () => {
+    const { engine } = await engineIn();
+    await engine.ingest(linesOf(ads));
+    await engine.decide({ kind: "must-link", a: "a1", b: "a3" });
+    expect(engine.entityOfAd("a3")?.adIds).toContain("a1");
+    await expect(engine.decide({ kind: "must-link", a: "a1", b: "nope" })).rejects.toMatchObject({
+      code: "NEXUS_NOT_FOUND",
+    });
+  });
+});

@@ -11,6 +11,8 @@ usage: npm run -s nexus -- <command> [options]
   why [--data DIR] A B       the chain of links (with evidence) that joins ads A and B, or why not
   demo [--data DIR] FILE    import a corpus and show where to look (what npm start runs)
   produce FILE               validate raw ads and publish them to Kafka (KAFKA_BROKERS or --brokers)
+  decide [--data DIR] must-link|cannot-link A B   an analyst decision between ads or entities (kept)
+  generics [--data DIR]      values demoted from linking, with reasons (--set generic|specific KEY overrides)
   hash IMAGE...              PDQ hash, quality and the 8 dihedral hashes of each image
   help                       this text
 

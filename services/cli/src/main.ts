@@ -4,9 +4,11 @@
  * commands (arguments, streams, signals, exit codes).
  */
 import { NexusError, toNexusError } from "@nexus/errors";
+import { decideCommand } from "./commands/decide.js";
 import { demoCommand } from "./commands/demo.js";
 import { entitiesCommand } from "./commands/entities.js";
 import { extractCommand } from "./commands/extract.js";
+import { genericsCommand } from "./commands/generics.js";
 import { hashCommand } from "./commands/hash.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { produceCommand } from "./commands/produce.js";
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   hash: hashCommand,
   why: whyCommand,
+  decide: decideCommand,
+  generics: genericsCommand,
   demo: demoCommand,
   produce: produceCommand,
   help: helpCommand,

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
+import { decideCommand } from "../src/commands/decide.js";
 import { entitiesCommand } from "../src/commands/entities.js";
 import { extractCommand } from "../src/commands/extract.js";
+import { genericsCommand } from "../src/commands/generics.js";
 import { hashCommand } from "../src/commands/hash.js";
 import { ingestCommand } from "../src/commands/ingest.js";
 import { searchCommand } from "../src/commands/search.js";
@@ -95,5 +97,20 @@ describe("nexus CLI", () => {
     expect(why.out).toContain("phone +50255551234");
     const apart = await run(whyCommand, ["--data", data, "a1", "a3"]);
     expect(apart.out).toContain("are not joined");
+  });
+});
+
+describe("analyst commands", () => {
+  it("decide cannot-link splits two ads and generics lists demotions", async () => {
+    const file = join(work, "ads2.jsonl");
+    writeFileSync(file, `${ads.map((ad) => JSON.stringify(ad)).join("\n")}\n`);
+    const data = join(work, "data2");
+    await run(ingestCommand, ["--data", data, file]);
+    expect((await run(decideCommand, ["--data", data, "cannot-link", "a1", "a2"])).code).toBe(0);
+    expect((await run(whyCommand, ["--data", data, "a1", "a2"])).out).toContain("are not joined");
+    expect((await run(genericsCommand, ["--data", data])).code).toBe(0);
+    await expect(run(decideCommand, ["--data", data, "merge", "a1", "a2"])).rejects.toMatchObject({
+      code: "NEXUS_USAGE",
+    });
   });
 });
