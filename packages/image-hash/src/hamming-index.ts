@@ -66,8 +66,8 @@ interface Tables {
 
 /**
  * Stored hashes plus the chunk tables. Adds append to a tail that queries scan directly; the tables
- * are rebuilt (a counting sort per chunk, O(16 n)) once the tail outgrows a quarter of them, so adds
- * stay amortised O(1) and lookups read each bucket contiguously.
+ * are rebuilt (a counting sort per chunk, O(16 n)) at the next query once the tail passes
+ * TAIL_LIMIT, so lookups read each bucket contiguously and never scan more than TAIL_LIMIT linearly.
  */
 function createChunkStore() {
   let hashes = new Uint32Array(INITIAL_CAPACITY * HASH_WORDS);
@@ -90,7 +90,9 @@ function createChunkStore() {
   }
 
   function search(query: HashWords, maxDistance: number): Hit[] {
-    if (count - tables.count > Math.max(TAIL_LIMIT, tables.count >> 2)) tables = buildTables(hashes, count);
+    // A constant tail keeps a query's linear part flat as the corpus grows; rebuilding costs O(16 n)
+    // per TAIL_LIMIT adds (a few µs per add at 1M), and only when a query comes.
+    if (count - tables.count > TAIL_LIMIT) tables = buildTables(hashes, count);
     const hits: Hit[] = [];
     const base = Math.floor(maxDistance / CHUNKS);
     // Refined pigeonhole: the first (r mod m) + 1 chunks need radius floor(r/m), the rest one less.
