@@ -18,6 +18,7 @@ const { values } = parseArgs({
     ads: { type: "string", default: "2000" },
     runs: { type: "string", default: "3" },
     seed: { type: "string", default: "42" },
+    report: { type: "string", default: "bench/results/pipeline.md" },
   },
 });
 const ads = Number(values.ads);
@@ -109,5 +110,5 @@ for (const withImages of [true, false]) {
   );
   process.stdout.write(`${report.slice(-14).join("\n")}\n`);
 }
-writeFileSync(join(process.cwd(), "bench/results/pipeline.md"), `${report.join("\n")}\n`);
-process.stdout.write("wrote bench/results/pipeline.md\n");
+writeFileSync(join(process.cwd(), values.report ?? "bench/results/pipeline.md"), `${report.join("\n")}\n`);
+process.stdout.write(`wrote ${values.report}\n`);
