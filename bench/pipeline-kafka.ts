@@ -33,7 +33,7 @@ function startService(name: string, prefix: string): ChildProcess {
     ...process.env,
     KAFKA_BROKERS: brokers.join(","),
     KAFKA_TOPIC_PREFIX: prefix,
-    KAFKA_PARTITIONS: "6",
+    KAFKA_PARTITIONS: "3",
     METRICS_PORT: "0",
     LOG_LEVEL: "warn",
     NEXUS_IMAGE_ALLOW_FILE: "true",
@@ -122,7 +122,7 @@ const rate = (s: number): string => (lines.length / s).toFixed(1);
 const report = [
   "# Pipeline over Kafka (issue 6)",
   "",
-  `Corpus: ${lines.length} generated ads with ${corpus.images} images. Kafka: local single-node KRaft broker; each stage a separate service process (node + tsx), 6 partitions. Same machine, same run.`,
+  `Corpus: ${lines.length} generated ads with ${corpus.images} images. Kafka: local single-node KRaft broker; each stage a separate service process (node + tsx), 3 partitions. Same machine, same run.`,
   "",
   "| runtime | ads/s | wall s |",
   "| --- | ---: | ---: |",

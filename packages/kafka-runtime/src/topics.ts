@@ -60,7 +60,7 @@ export async function ensureTopics(brokers: string[], specs: readonly TopicSpec[
         await ensureOnce(admin, specs);
         return;
       } catch (thrown) {
-        const retriable = thrown instanceof kafkajs.KafkaJSError && thrown.retriable;
+        const retriable = (thrown instanceof kafkajs.KafkaJSError && thrown.retriable) || raceLost(thrown);
         if (!retriable || attempt >= ATTEMPTS) throw thrown;
         await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
       }
@@ -73,6 +73,15 @@ export async function ensureTopics(brokers: string[], specs: readonly TopicSpec[
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Services that start together race to create or grow the same topics; the loser's request fails
+ * although the topic is now as wanted. Looking again (the retry) settles it.
+ */
+function raceLost(thrown: unknown): boolean {
+  const type = (thrown as { type?: unknown } | undefined)?.type;
+  return type === "INVALID_PARTITIONS" || type === "TOPIC_ALREADY_EXISTS";
 }
 
 async function ensureOnce(admin: kafkajs.Admin, specs: readonly TopicSpec[]): Promise<void> {

@@ -42,4 +42,28 @@ describe("ensureTopics", () => {
     expect(policy(`${prefix}match.state`)).toBe("compact");
     expect(policy(`${prefix}${TOPICS.adsRaw}`)).toBe("delete");
   });
+
+  it("lets several services create and grow the same topics at once", async () => {
+    const brokers = await kafkaBrokers();
+    const prefix = `nexus.test.${randomUUID().slice(0, 8)}.`;
+    const specs = DEFAULT_TOPIC_SPECS.slice(0, 4).map((spec) => ({
+      ...spec,
+      topic: `${prefix}${spec.topic}`,
+      partitions: 2,
+    }));
+    onTestFinished(() =>
+      deleteTopics(
+        brokers,
+        specs.map((spec) => spec.topic),
+      ),
+    );
+    await Promise.all([1, 2, 3].map(() => ensureTopics(brokers, specs)));
+    const grown = specs.map((spec) => ({ ...spec, partitions: 4 }));
+    await Promise.all([1, 2, 3].map(() => ensureTopics(brokers, grown)));
+    const admin = new kafkajs.Kafka({ brokers, logLevel: kafkajs.logLevel.NOTHING }).admin();
+    await admin.connect();
+    onTestFinished(() => admin.disconnect());
+    const metadata = await admin.fetchTopicMetadata({ topics: specs.map((spec) => spec.topic) });
+    expect(metadata.topics.map((topic) => topic.partitions.length)).toEqual([4, 4, 4, 4]);
+  });
 });
