@@ -2,6 +2,7 @@
  * Generates @nexus/schemas/src/generated from /schemas (the source of truth):
  *   types.ts   — one TypeScript type per topic message and per shared definition
  *   schemas.ts — the schema documents themselves, for the ajv validators
+ *   docs/topics.md — the topic catalogue
  * `--check` regenerates in memory and fails when the committed files differ (CI drift guard).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -82,13 +83,36 @@ function generateSchemas(files: SchemaFile[]): string {
   return `${BANNER}/* biome-ignore-all lint: generated */\n\n/** Every schema document, for the validators. */\nexport const SCHEMA_DOCUMENTS: readonly Record<string, unknown>[] = [\n${docs}\n];\n\n/** Topic name → the $id of its message schema. */\nexport const TOPIC_SCHEMA_IDS = {\n${topics.join("\n")}\n} as const;\n`;
 }
 
+function generateCatalogue(files: SchemaFile[]): string {
+  const rows = files
+    .filter((f) => f.topic)
+    .map(
+      (f) =>
+        `| \`${f.topic}\` | ${String(f.doc.title)} | ${String(f.doc.description ?? "")} | [schemas/${f.file}](../schemas/${f.file}) |`,
+    );
+  return [
+    "# Topics",
+    "",
+    "Generated from `/schemas` by `npm run gen` (checked by `npm run gen:check`). Every topic has a",
+    "dead-letter topic `<topic>.dlq` carrying `nexus.dlq.v1` messages.",
+    "",
+    "| topic | message | what it carries | schema |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
 const files = loadSchemas();
-const outputs = { "types.ts": await generateTypes(files), "schemas.ts": generateSchemas(files) };
+const outputs: Record<string, string> = {
+  [join(outDir, "types.ts")]: await generateTypes(files),
+  [join(outDir, "schemas.ts")]: generateSchemas(files),
+  [join(root, "docs/topics.md")]: generateCatalogue(files),
+};
 const check = process.argv.includes("--check");
 let stale = false;
 mkdirSync(outDir, { recursive: true });
-for (const [name, content] of Object.entries(outputs)) {
-  const path = join(outDir, name);
+for (const [path, content] of Object.entries(outputs)) {
   let current = "";
   try {
     current = readFileSync(path, "utf8");
