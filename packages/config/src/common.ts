@@ -38,3 +38,10 @@ export const localImportImageSpec = {
     default: true,
   }),
 } as const;
+
+export const esSpec = {
+  url: text("ELASTICSEARCH_URL", "Elasticsearch to index into and search; empty = the embedded index only", {
+    default: "",
+  }),
+  prefix: text("ES_INDEX_PREFIX", "prefix of the Nexus indices and aliases", { default: "nexus" }),
+} as const;

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { EsIndexer } from "@nexus/es";
 import { createHammingIndex } from "@nexus/image-hash";
 import { createImageHasher, type ImageInputOptions } from "@nexus/image-input";
 import type { ImageHasherPort } from "@nexus/pipeline";
@@ -17,6 +18,7 @@ import { createSearchIndex, type SearchIndex, type SearchQuery, type SearchResul
 import { openStore, type Store } from "@nexus/store";
 import { acceptAds } from "./accept.js";
 import { recordDecision } from "./decisions.js";
+import { createEsSink } from "./es-sink.js";
 import { KEYS } from "./keys.js";
 import {
   type ImageIndex,
@@ -33,6 +35,8 @@ export interface EngineOptions {
   readonly resolution?: Partial<ResolutionConfig>;
   /** Replaces the sharp-based hasher (tests). */
   readonly hasher?: ImageHasherPort;
+  /** When set, processed ads and entities are also indexed into Elasticsearch. */
+  readonly esIndexer?: EsIndexer;
 }
 
 export interface IngestProgress {
@@ -47,6 +51,9 @@ export interface IngestProgress {
 export interface IngestSummary extends IngestProgress {
   readonly failed: number;
   readonly imageErrors: number;
+  /** Chunks Elasticsearch did not take (re-indexed at the next start). */
+  readonly indexErrors: number;
+  readonly lastIndexError?: string;
   readonly interrupted: boolean;
   readonly rejections: readonly { line?: number; code: string; message: string }[];
 }
@@ -92,6 +99,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const resolver = createResolver(options.resolution);
   const search = createSearchIndex();
   const images = createHammingIndex<string>();
+  const sink = options.esIndexer ? createEsSink(options.esIndexer, resolver, store) : undefined;
   const deps = {
     store,
     resolver,
@@ -99,9 +107,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     images,
     hasher: hasherFrom(options),
     concurrency: options.imageConcurrency ?? 4,
+    ...(sink ? { sink } : {}),
   };
   await replayProcessed(deps);
   await processPending(deps);
+  await sink?.catchUp();
   return buildEngine(store, deps);
 }
 
@@ -151,7 +161,7 @@ async function ingestLines(
 ): Promise<IngestSummary> {
   const progress: IngestProgress = { read: 0, accepted: 0, updated: 0, duplicates: 0, rejected: 0, processed: 0 };
   const rejections: { line?: number; code: string; message: string }[] = [];
-  const totals: ProcessStats = { processed: 0, failed: 0, imageErrors: 0 };
+  const totals: ProcessStats = { processed: 0, failed: 0, imageErrors: 0, indexErrors: 0 };
   let batch: RawAd[] = [];
   let letters: DeadLetter[] = [];
   const flush = async (): Promise<void> => {
@@ -163,6 +173,8 @@ async function ingestLines(
     totals.processed += stats.processed;
     totals.failed += stats.failed;
     totals.imageErrors += stats.imageErrors;
+    totals.indexErrors += stats.indexErrors;
+    if (stats.lastIndexError) totals.lastIndexError = stats.lastIndexError;
     progress.processed = totals.processed;
     options.onProgress?.(progress);
   };

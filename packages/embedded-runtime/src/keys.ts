@@ -18,6 +18,8 @@ export const KEYS = {
   nextSeq: "meta/next-seq",
   nextDeadLetter: "meta/next-dlq",
   cursor: "meta/cursor",
+  esCursor: "meta/es-cursor",
+  esVersion: "meta/es-version",
 } as const;
 
 export function seqOfKey(key: string): number {

@@ -1,13 +1,14 @@
 import { toNexusError } from "@nexus/errors";
 import type { HammingIndex } from "@nexus/image-hash";
 import { enrichAd, extractAd, type ImageHasherPort, toAdFeatures } from "@nexus/pipeline";
-import type { Resolver } from "@nexus/resolution";
+import type { ResolutionUpdate, Resolver } from "@nexus/resolution";
 import type { DeadLetter, EnrichedAd } from "@nexus/schemas";
 import { TOPICS } from "@nexus/schemas";
 import type { SearchIndex } from "@nexus/search-index";
 import type { Store, StoreOp } from "@nexus/store";
 import type { StoredRawAd } from "./accept.js";
 import { applyDecision, loadDecisions, type StoredDecision } from "./decisions.js";
+import type { IndexSink } from "./es-sink.js";
 import { KEYS, seqOfKey } from "./keys.js";
 import { mapWithLimit } from "./run-pool.js";
 import { toSearchDocument } from "./search-document.js";
@@ -16,6 +17,8 @@ import { toSearchDocument } from "./search-document.js";
 export type ImageIndex = HammingIndex<string>;
 
 export interface StageDeps {
+  /** Optional: where processed ads and entities are also indexed (Elasticsearch). */
+  readonly sink?: IndexSink;
   readonly store: Store;
   readonly images: ImageIndex;
   readonly hasher: ImageHasherPort;
@@ -33,17 +36,40 @@ export interface ProcessStats {
   processed: number;
   failed: number;
   imageErrors: number;
+  /** Chunks the index sink could not take; they are indexed again at the next start (catch-up). */
+  indexErrors: number;
+  lastIndexError?: string;
+}
+
+async function indexChunk(
+  sink: IndexSink | undefined,
+  chunk: { processed: EnrichedAd[]; updates: ResolutionUpdate[]; cursor: number },
+  stats: ProcessStats,
+): Promise<void> {
+  if (!sink) return;
+  try {
+    await sink.index(chunk.processed, chunk.updates, chunk.cursor);
+  } catch (thrown) {
+    // Search indexing must not stop ingestion: the ads are safe in the store and caught up later.
+    stats.indexErrors += 1;
+    stats.lastIndexError = toNexusError(thrown).message;
+  }
 }
 
 const CHUNK = 64;
 
 /** Feeds one processed ad to the in-memory state: the resolver and the local search index. */
-export function applyToState(deps: Pick<StageDeps, "resolver" | "search" | "images">, enriched: EnrichedAd): void {
+export function applyToState(
+  deps: Pick<StageDeps, "resolver" | "search" | "images">,
+  enriched: EnrichedAd,
+): ResolutionUpdate | undefined {
   for (const image of enriched.images) if (image.pdq) deps.images.add(image.pdq, enriched.id);
   // A re-scraped ad whose content changed keeps its links until the next start, when the replay
   // resolves only its latest version: the resolver takes each ad id once.
-  if (deps.resolver.entityOfAd(enriched.id) === undefined) deps.resolver.ingest(toAdFeatures(enriched));
+  const update =
+    deps.resolver.entityOfAd(enriched.id) === undefined ? deps.resolver.ingest(toAdFeatures(enriched)) : undefined;
   deps.search.upsert(toSearchDocument(enriched));
+  return update;
 }
 
 async function readChunk(store: Store, cursor: number): Promise<{ seq: number; adId: string }[]> {
@@ -80,7 +106,7 @@ async function processOne(raw: StoredRawAd, hasher: ImageHasherPort): Promise<Ou
  * and the repeat is harmless (same ids, same results).
  */
 export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessStats) => void): Promise<ProcessStats> {
-  const stats: ProcessStats = { processed: 0, failed: 0, imageErrors: 0 };
+  const stats: ProcessStats = { processed: 0, failed: 0, imageErrors: 0, indexErrors: 0 };
   let cursor = (await deps.store.get<number>(KEYS.cursor)) ?? 0;
   let nextDeadLetter = (await deps.store.get<number>(KEYS.nextDeadLetter)) ?? 1;
   for (
@@ -93,6 +119,8 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
     const current = raws.filter((raw, i): raw is StoredRawAd => raw?.seq === entries[i]?.seq);
     const outcomes = await mapWithLimit(current, deps.concurrency, (raw) => processOne(raw, deps.hasher));
     const ops: StoreOp[] = [];
+    const processed: EnrichedAd[] = [];
+    const updates: ResolutionUpdate[] = [];
     for (const outcome of outcomes) {
       if (!outcome.ok) {
         ops.push({ type: "put", key: KEYS.deadLetter(nextDeadLetter), value: outcome.deadLetter });
@@ -100,7 +128,9 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
         stats.failed += 1;
         continue;
       }
-      applyToState(deps, outcome.enriched);
+      const update = applyToState(deps, outcome.enriched);
+      if (update) updates.push(update);
+      processed.push(outcome.enriched);
       const stored: StoredEnrichedAd = { seq: outcome.seq, enriched: outcome.enriched };
       ops.push({ type: "put", key: KEYS.enriched(outcome.enriched.id), value: stored });
       stats.processed += 1;
@@ -112,6 +142,7 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
       { type: "put", key: KEYS.nextDeadLetter, value: nextDeadLetter },
     );
     await deps.store.write(ops);
+    await indexChunk(deps.sink, { processed, updates, cursor }, stats);
     onChunk?.(stats);
   }
   return stats;

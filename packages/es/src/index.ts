@@ -10,6 +10,7 @@
  */
 export { type AdSearchRequest, buildAdSearch, type EsAdQuery, facetAggs, filterClauses } from "./ad-query.js";
 export { classifyEsError, classifyItem, type ItemVerdict } from "./classify.js";
+export { connectEs, type EsConnection } from "./connect.js";
 export {
   adInputFromEnriched,
   type EsAdDocument,

@@ -1,10 +1,12 @@
-import { dataSpec, integer, localImportImageSpec, logSpec, readConfig, text } from "@nexus/config";
+import { dataSpec, esSpec, integer, localImportImageSpec, logSpec, readConfig, text } from "@nexus/config";
 import { openEngine } from "@nexus/embedded-runtime";
+import { connectEs } from "@nexus/es";
 import { createImageHasher } from "@nexus/image-input";
 import { createLogger } from "@nexus/logging";
 import { buildApp } from "./app.js";
 import { parseApiKeys } from "./auth.js";
 import { createEmbeddedBackend } from "./embedded-backend.js";
+import { createEsBackend } from "./es-backend.js";
 
 const apiSpec = {
   host: text("NEXUS_API_HOST", "address the API listens on", { default: "127.0.0.1" }),
@@ -14,21 +16,33 @@ const apiSpec = {
     secret: true,
   }),
 };
-const config = readConfig({ api: apiSpec, data: dataSpec, images: localImportImageSpec, log: logSpec }, process.env);
+const config = readConfig(
+  { api: apiSpec, data: dataSpec, es: esSpec, images: localImportImageSpec, log: logSpec },
+  process.env,
+);
 const logger = createLogger({ service: "api", level: config.log.level });
 const keys = parseApiKeys(config.api.keys);
 if (keys.length === 0 && !["127.0.0.1", "localhost", "::1"].includes(config.api.host)) {
   logger.fatal("NEXUS_API_KEYS is empty: without keys the API only listens on loopback");
   process.exit(1);
 }
+const es = config.es.url
+  ? await connectEs({
+      url: config.es.url,
+      prefix: config.es.prefix,
+      onDrop: (drop) => logger.error({ drop }, "Elasticsearch rejected a document"),
+    })
+  : undefined;
 const engine = await openEngine({
   dataDir: config.data.dir,
   images: config.images,
   imageConcurrency: config.images.concurrency,
+  ...(es ? { esIndexer: es.indexer } : {}),
 });
+const local = createEmbeddedBackend(engine);
 const hasher = createImageHasher({ ...config.images, allowFile: false });
 const app = await buildApp({
-  backend: createEmbeddedBackend(engine),
+  backend: es ? createEsBackend(es.search, local) : local,
   keys,
   logger,
   images: { hash: (data) => hasher.hash({ data: data.toString("base64") }) },

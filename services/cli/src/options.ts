@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { dataSpec, localImportImageSpec, readConfig } from "@nexus/config";
+import { dataSpec, esSpec, localImportImageSpec, readConfig } from "@nexus/config";
 import { NexusError } from "@nexus/errors";
+import { connectEs, type EsConnection } from "@nexus/es";
 import type { CommandContext } from "./context.js";
 
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -35,4 +36,15 @@ export function imageOptions(context: CommandContext) {
     },
     concurrency: images.concurrency,
   };
+}
+
+/** Elasticsearch, when ELASTICSEARCH_URL is set: the embedded engine then indexes there too. */
+export async function esConnection(context: CommandContext): Promise<EsConnection | undefined> {
+  const { es } = readConfig({ es: esSpec }, context.env);
+  if (!es.url) return undefined;
+  return connectEs({
+    url: es.url,
+    prefix: es.prefix,
+    onDrop: (drop) => context.stderr.write(`${JSON.stringify({ elasticsearchRejected: drop })}\n`),
+  });
 }

@@ -2,7 +2,7 @@ import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { type Command, writeJsonLine } from "../context.js";
 import { assertReadable, readLines } from "../lines.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, dataDir, esConnection, imageOptions, parseOptions } from "../options.js";
 import { createProgressReporter } from "../progress.js";
 
 const USAGE = "nexus ingest [--data DIR] [--source NAME] [--json] FILE.jsonl|-";
@@ -26,7 +26,13 @@ export const ingestCommand: Command = async (context) => {
   await assertReadable(file);
   const images = imageOptions(context);
   const directory = dataDir(context, values.data);
-  const engine = await openEngine({ dataDir: directory, images: images.options, imageConcurrency: images.concurrency });
+  const es = await esConnection(context);
+  const engine = await openEngine({
+    dataDir: directory,
+    images: images.options,
+    imageConcurrency: images.concurrency,
+    ...(es ? { esIndexer: es.indexer } : {}),
+  });
   try {
     const total = context.stderrIsTTY ? await countLines(file, context.stdin) : undefined;
     const reporter = createProgressReporter(context.stderr, context.stderrIsTTY, total);
@@ -44,6 +50,7 @@ export const ingestCommand: Command = async (context) => {
     return summary.interrupted ? 130 : 0;
   } finally {
     await engine.close();
+    await es?.close();
   }
 };
 
@@ -57,6 +64,7 @@ function renderSummary(report: {
   processed: number;
   failed: number;
   imageErrors: number;
+  indexErrors: number;
   interrupted: boolean;
   entities: number;
   personas: number;
@@ -66,6 +74,9 @@ function renderSummary(report: {
     `${report.interrupted ? "interrupted" : "done"}: ${report.read} ads read into ${report.dataDir}`,
     `  accepted ${report.accepted}, updated ${report.updated}, already known ${report.duplicates}, rejected ${report.rejected}`,
     `  processed ${report.processed}, failed ${report.failed} (dead-lettered), image errors ${report.imageErrors}`,
+    ...(report.indexErrors > 0
+      ? [`  search indexing failed for ${report.indexErrors} batch(es), retried at the next start`]
+      : []),
     `  entities now: ${report.entities} networks, ${report.personas} personas`,
     ...report.rejections.map((r) => `  rejected line ${r.line ?? "?"}: ${r.code}: ${r.message}`),
   ];

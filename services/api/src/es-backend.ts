@@ -1,0 +1,36 @@
+import type { EsAdSummary, EsSearch } from "@nexus/es";
+import type { AdHit, ApiBackend } from "./backend.js";
+
+function toHit(hit: { id: string; score: number; highlights: readonly string[]; ad: EsAdSummary }): AdHit {
+  const { ad } = hit;
+  return {
+    id: hit.id,
+    score: hit.score,
+    highlights: hit.highlights,
+    ...(ad.networkId ? { entityId: ad.networkId } : {}),
+    ...(ad.title ? { title: ad.title } : {}),
+    ...(ad.country ? { country: ad.country } : {}),
+    ...(ad.city ? { city: ad.city } : {}),
+    ...(ad.postedAt ? { postedAt: ad.postedAt } : {}),
+    ...(ad.url ? { url: ad.url } : {}),
+  };
+}
+
+/**
+ * Search and image search from Elasticsearch; what Elasticsearch does not hold (the link evidence
+ * behind an entity, explanations, ingest) from `local`, the engine that resolves.
+ */
+export function createEsBackend(search: EsSearch, local: ApiBackend): ApiBackend {
+  return {
+    ...local,
+    name: "elasticsearch",
+    async searchAds(query) {
+      const result = await search.searchAds(query);
+      return { total: result.total, facets: result.facets, hits: result.hits.map(toHit) };
+    },
+    async searchImage(hashes, maxDistance, size) {
+      const hits = await search.searchImages({ hashes, maxDistance, size });
+      return hits.map((hit) => ({ id: hit.id, distance: hit.distance }));
+    },
+  };
+}
