@@ -141,3 +141,51 @@ describe("analyst decisions", () => {
     });
   });
 });
+
+describe("search index sink", () => {
+  /** An in-memory fake of the indexer port: records ops, or fails while `down`. */
+  function fakeIndexer() {
+    const written: { kind: string; id: string; version: number }[] = [];
+    const state = { down: false };
+    const indexer = {
+      totals: { written: 0, conflicts: 0, dropped: 0, retried: 0, batches: 0, bytes: 0 },
+      async write(ops: { kind: string; version: number; ad?: { adId: string }; entity?: { entityId: string } }[]) {
+        if (state.down) throw new Error("connection refused");
+        for (const op of ops)
+          written.push({ kind: op.kind, id: op.ad?.adId ?? op.entity?.entityId ?? "?", version: op.version });
+        return { written: ops.length, conflicts: 0, dropped: 0, retried: 0, batches: 1, bytes: 0 };
+      },
+    };
+    return { indexer: indexer as never, written, state };
+  }
+
+  it("indexes ads and entities, keeps ingesting through an outage, and catches up at the next start", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nexus-engine-"));
+    dirs.push(dir);
+    const es = fakeIndexer();
+    es.state.down = true;
+    const engine = await openEngine({ dataDir: dir, hasher: fakeHasher, esIndexer: es.indexer });
+    const summary = await engine.ingest(linesOf(ads));
+    expect(summary).toMatchObject({ processed: 3, indexErrors: 1 });
+    expect(es.written).toEqual([]);
+    await engine.close();
+
+    es.state.down = false;
+    const reopened = await openEngine({ dataDir: dir, hasher: fakeHasher, esIndexer: es.indexer });
+    engines.push(reopened);
+    expect(
+      es.written
+        .filter((w) => w.kind === "ad")
+        .map((w) => w.id)
+        .sort(),
+    ).toEqual(["a1", "a2", "a3"]);
+    expect(es.written.some((w) => w.kind === "entity")).toBe(true);
+    const before = es.written.length;
+    await reopened.ingest(linesOf([{ id: "a4", source: "s", body: "Ana otra vez 5555 1234", country: "GT" }]));
+    const later = es.written.slice(before);
+    expect(later.map((w) => w.id)).toContain("a4");
+    expect(Math.min(...later.map((w) => w.version))).toBeGreaterThan(
+      Math.max(...es.written.slice(0, before).map((w) => w.version)),
+    );
+  });
+});
