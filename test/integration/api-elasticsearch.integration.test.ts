@@ -87,6 +87,8 @@ describe("API over Elasticsearch after ingesting a corpus", () => {
     const response = await app.inject({ url: `/v1/phones/${encodeURIComponent(plain)}/ads` });
     expect(response.statusCode).toBe(200);
     expect(ids(response.json())).toContain(target.id);
+    const entities = (await app.inject({ url: `/v1/entities?phone=${encodeURIComponent(plain)}` })).json();
+    expect(entities.hits.flatMap((hit: { adIds: string[] }) => hit.adIds)).toContain(target.id);
   });
 
   it("finds an ad by a misspelled Spanish word of its text", async () => {

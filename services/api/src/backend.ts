@@ -37,6 +37,24 @@ export interface IngestResult {
   readonly rejected: readonly { index: number; code: string; message: string }[];
 }
 
+export interface EntityQuery {
+  readonly text?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly handle?: string;
+  readonly layer: "persona" | "network";
+  readonly size: number;
+}
+
+export interface EntityHit {
+  readonly id: string;
+  readonly layer: "persona" | "network";
+  readonly adIds: readonly string[];
+  readonly phones: readonly string[];
+  readonly emails: readonly string[];
+  readonly handles: readonly string[];
+}
+
 /** What the API needs from a backend: the embedded engine, or Elasticsearch plus Kafka. */
 export interface ApiBackend {
   readonly name: string;
@@ -48,6 +66,8 @@ export interface ApiBackend {
     size: number,
   ): Promise<{ id: string; distance: number }[]>;
   getEntity(id: string): Promise<EntityDetail | undefined>;
+  /** Entities carrying a contact, or whose ads match words. */
+  searchEntities(query: EntityQuery): Promise<{ total: number; hits: EntityHit[] }>;
   explain(adA: string, adB: string): Promise<Explanation>;
   ingest(ads: readonly unknown[]): Promise<IngestResult>;
 }

@@ -1,7 +1,7 @@
 import type { Engine } from "@nexus/embedded-runtime";
 import type { EntitySummary, PairLink } from "@nexus/resolution";
 import type { EnrichedAd } from "@nexus/schemas";
-import type { AdHit, ApiBackend, CitySighting, EntityDetail } from "./backend.js";
+import type { AdHit, ApiBackend, CitySighting, EntityDetail, EntityHit } from "./backend.js";
 
 const MAX_LINKED_ADS = 60;
 
@@ -45,6 +45,11 @@ function spanningLinks(engine: Engine, entity: EntitySummary): PairLink[] {
     for (const link of engine.explain(first as string, other).path) links.set(`${link.a}|${link.b}`, link);
   }
   return [...links.values()];
+}
+
+function toEntityHit(entity: EntitySummary): EntityHit {
+  const { id, layer, adIds, phones, emails, handles } = entity;
+  return { id, layer, adIds, phones, emails, handles };
 }
 
 /** The API over the embedded engine: everything in process, no servers. */
@@ -98,6 +103,24 @@ export function createEmbeddedBackend(engine: Engine): ApiBackend {
         links: spanningLinks(engine, entity),
       };
       return detail;
+    },
+    async searchEntities(query) {
+      const contact = (e: EntitySummary): boolean =>
+        (!query.phone || e.phones.includes(query.phone)) &&
+        (!query.email || e.emails.includes(query.email.toLowerCase())) &&
+        (!query.handle || e.handles.includes(query.handle.toLowerCase()));
+      let candidates = engine.entities(query.layer).filter(contact);
+      if (query.text) {
+        const order = new Map<string, number>();
+        for (const hit of engine.search({ text: query.text, size: 500 }).hits) {
+          const id = engine.entityOfAd(hit.id, query.layer)?.id;
+          if (id && !order.has(id)) order.set(id, order.size);
+        }
+        candidates = candidates
+          .filter((e) => order.has(e.id))
+          .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      }
+      return { total: candidates.length, hits: candidates.slice(0, query.size).map(toEntityHit) };
     },
     async explain(adA, adB) {
       return engine.explain(adA, adB);

@@ -28,6 +28,25 @@ export function createEsBackend(search: EsSearch, local: ApiBackend): ApiBackend
       const result = await search.searchAds(query);
       return { total: result.total, facets: result.facets, hits: result.hits.map(toHit) };
     },
+    async searchEntities(query) {
+      if (query.text) return local.searchEntities(query);
+      const result = await search.searchEntities({
+        layer: query.layer,
+        size: query.size,
+        ...(query.phone ? { phone: query.phone } : {}),
+        ...(query.email ? { email: query.email.toLowerCase() } : {}),
+        ...(query.handle ? { handle: query.handle.toLowerCase() } : {}),
+      });
+      const hits = result.hits.map(({ entity }) => ({
+        id: entity.entityId,
+        layer: entity.layer,
+        adIds: entity.adIds,
+        phones: entity.phones ?? [],
+        emails: entity.emails ?? [],
+        handles: entity.handles ?? [],
+      }));
+      return { total: result.total, hits };
+    },
     async searchImage(hashes, maxDistance, size) {
       const hits = await search.searchImages({ hashes, maxDistance, size });
       return hits.map((hit) => ({ id: hit.id, distance: hit.distance }));

@@ -105,6 +105,15 @@ describe("api", () => {
     expect((await app.inject({ url: "/v1/entities/nope", headers: as("viewer") })).statusCode).toBe(404);
   });
 
+  it("searches entities by a phone in any format and by words", async () => {
+    const byPhone = (await app.inject({ url: "/v1/entities?phone=%2B502%205555-1234", headers: as("viewer") })).json();
+    expect(byPhone.hits).toHaveLength(1);
+    expect([...byPhone.hits[0].adIds].sort()).toEqual(["a1", "a2"]);
+    const byWords = (await app.inject({ url: "/v1/entities?q=valentina&layer=persona", headers: as("viewer") })).json();
+    expect(byWords.total).toBeGreaterThan(0);
+    expect((await app.inject({ url: "/v1/entities", headers: as("viewer") })).statusCode).toBe(400);
+  });
+
   it("searches by photo, matching a dihedral variant", async () => {
     const response = await app.inject({
       method: "POST",
