@@ -14,12 +14,13 @@ import {
   type Resolver,
 } from "@nexus/resolution";
 import type { DeadLetter, EnrichedAd, RawAd } from "@nexus/schemas";
-import { createSearchIndex, type SearchIndex, type SearchQuery, type SearchResult } from "@nexus/search-index";
+import type { SearchQuery, SearchResult } from "@nexus/search-index";
 import { openStore, type Store } from "@nexus/store";
 import { acceptAds } from "./accept.js";
 import { recordDecision } from "./decisions.js";
 import { createEsSink } from "./es-sink.js";
 import { KEYS } from "./keys.js";
+import { createLazySearchIndex, type LazySearchIndex } from "./lazy-search.js";
 import {
   type ImageIndex,
   type ProcessStats,
@@ -70,7 +71,8 @@ export interface Engine {
   ingest(lines: AsyncIterable<string>, options?: IngestOptions): Promise<IngestSummary>;
   entities(layer?: "persona" | "network"): EntitySummary[];
   entityOfAd(adId: string, layer?: "persona" | "network"): EntitySummary | undefined;
-  search(query: SearchQuery): SearchResult;
+  /** Full-text search; the first call builds the index from the store. */
+  search(query: SearchQuery): Promise<SearchResult>;
   /** Ads with a photo within `maxDistance` of any of `hashes` (pass all 8 dihedral hashes to match flips), closest first. */
   searchImage(hashes: readonly string[], maxDistance: number): { adId: string; distance: number }[];
   explain(adA: string, adB: string): Explanation;
@@ -97,7 +99,7 @@ function hasherFrom(options: EngineOptions): ImageHasherPort {
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const store = await openStore(join(options.dataDir, "store"));
   const resolver = createResolver(options.resolution);
-  const search = createSearchIndex();
+  const search = createLazySearchIndex(store);
   const images = createHammingIndex<string>();
   const sink = options.esIndexer ? createEsSink(options.esIndexer, resolver, store) : undefined;
   const deps = {
@@ -134,14 +136,14 @@ function nearestAds(
 
 function buildEngine(
   store: Store,
-  deps: { resolver: Resolver; search: SearchIndex } & Parameters<typeof processPending>[0],
+  deps: { resolver: Resolver; search: LazySearchIndex } & Parameters<typeof processPending>[0],
 ): Engine {
   return {
     resolver: deps.resolver,
     ingest: (lines, options) => ingestLines(deps, lines, options),
     entities: (layer = "network") => deps.resolver.entities(layer),
     entityOfAd: (adId, layer) => deps.resolver.entityOfAd(adId, layer),
-    search: (query) => deps.search.search(query),
+    search: async (query) => (await deps.search.ready()).search(query),
     searchImage: (hashes, maxDistance) => nearestAds(deps.images, hashes, maxDistance),
     explain: (adA, adB) => deps.resolver.explain(adA, adB),
     decide: (decision) => recordDecision(store, deps.resolver, { kind: "decision", decision }),

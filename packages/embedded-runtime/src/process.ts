@@ -23,7 +23,7 @@ export interface StageDeps {
   readonly images: ImageIndex;
   readonly hasher: ImageHasherPort;
   readonly resolver: Resolver;
-  readonly search: SearchIndex;
+  readonly search: Pick<SearchIndex, "upsert">;
   readonly concurrency: number;
 }
 

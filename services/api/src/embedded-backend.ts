@@ -59,7 +59,7 @@ export function createEmbeddedBackend(engine: Engine): ApiBackend {
   return {
     name: "embedded",
     async searchAds(query) {
-      const result = engine.search(query);
+      const result = await engine.search(query);
       const ads = await loadAds(result.hits.map((hit) => hit.id));
       const byId = new Map(ads.map((enriched) => [enriched.id, enriched.ad]));
       const hits = result.hits.map((hit): AdHit => {
@@ -112,7 +112,7 @@ export function createEmbeddedBackend(engine: Engine): ApiBackend {
       let candidates = engine.entities(query.layer).filter(contact);
       if (query.text) {
         const order = new Map<string, number>();
-        for (const hit of engine.search({ text: query.text, size: 500 }).hits) {
+        for (const hit of (await engine.search({ text: query.text, size: 500 })).hits) {
           const id = engine.entityOfAd(hit.id, query.layer)?.id;
           if (id && !order.has(id)) order.set(id, order.size);
         }

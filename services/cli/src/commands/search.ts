@@ -43,7 +43,7 @@ export const searchCommand: Command = async (context) => {
   };
   const engine = await openEngine({ dataDir: dataDir(context, values.data), images: imageOptions(context).options });
   try {
-    const result = engine.search(query);
+    const result = await engine.search(query);
     for (const hit of result.hits) {
       const ad = (await engine.ad(hit.id))?.ad;
       const entity = engine.entityOfAd(hit.id, "network");
