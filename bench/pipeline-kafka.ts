@@ -5,7 +5,7 @@
  *
  *   KAFKA_BROKERS=127.0.0.1:9092 npx tsx --conditions=nexus-source bench/pipeline-kafka.ts [--ads 1000]
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +17,7 @@ import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics } from "@nexus/test-helpers";
 import { Kafka, logLevel } from "kafkajs";
 import { generateCorpus } from "../test/corpus/generate.js";
-import { ensurePipelineTopics, pipelineTopicNames } from "../test/integration/pipeline-helpers.js";
+import { ensurePipelineTopics, pipelineTopicNames, spawnService } from "../test/integration/pipeline-helpers.js";
 
 const { values } = parseArgs({ options: { ads: { type: "string", default: "1000" } } });
 const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
@@ -29,20 +29,7 @@ const pct = (xs: number[], p: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
 function startService(name: string, prefix: string): ChildProcess {
-  const env = {
-    ...process.env,
-    KAFKA_BROKERS: brokers.join(","),
-    KAFKA_TOPIC_PREFIX: prefix,
-    KAFKA_PARTITIONS: "3",
-    METRICS_PORT: "0",
-    LOG_LEVEL: "warn",
-    NEXUS_IMAGE_ALLOW_FILE: "true",
-  };
-  return spawn("node", ["--conditions=nexus-source", "--import", "tsx", `services/${name}/src/main.ts`], {
-    env,
-    stdio: "inherit",
-    detached: true,
-  });
+  return spawnService(name, { brokers, prefix }, { NEXUS_IMAGE_ALLOW_FILE: "true" });
 }
 
 async function overKafka(

@@ -1,3 +1,5 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { changelogSpec, DEFAULT_TOPIC_SPECS, ensureTopics } from "@nexus/kafka-runtime";
 
@@ -25,4 +27,25 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await sleep(250);
   }
+}
+
+const repo = join(import.meta.dirname, "../..");
+
+/** Starts `services/<name>` as its own process (its own group, so it can be killed alone). */
+export function spawnService(
+  name: string,
+  kafka: { brokers: readonly string[]; prefix: string; partitions?: number },
+  extraEnv: Record<string, string> = {},
+): ChildProcess {
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: kafka.brokers.join(","),
+    KAFKA_TOPIC_PREFIX: kafka.prefix,
+    KAFKA_PARTITIONS: String(kafka.partitions ?? 3),
+    METRICS_PORT: "0",
+    LOG_LEVEL: "warn",
+    ...extraEnv,
+  };
+  const args = ["--conditions=nexus-source", "--import", "tsx", `services/${name}/src/main.ts`];
+  return spawn(process.execPath, args, { cwd: repo, env, stdio: "inherit", detached: true });
 }

@@ -2,8 +2,7 @@
  * Issue 6: killing the stateful resolver service with SIGKILL mid-stream and restarting it loses no
  * ad and duplicates none: its state is rebuilt from the changelog and replays are ignored.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { extractAd, toAdFeatures } from "@nexus/pipeline";
 import { createResolver } from "@nexus/resolution";
 import { type EnrichedAd, TOPICS } from "@nexus/schemas";
@@ -12,9 +11,8 @@ import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTopic } from "./kafka-read.js";
-import { ensurePipelineTopics, pipelineTopicNames, waitFor } from "./pipeline-helpers.js";
+import { ensurePipelineTopics, pipelineTopicNames, spawnService, waitFor } from "./pipeline-helpers.js";
 
-const repo = join(import.meta.dirname, "../..");
 const prefix = `crash-${Date.now()}-`;
 const ADS = 600;
 let brokers: string[] = [];
@@ -36,20 +34,7 @@ function enrichedAds(): EnrichedAd[] {
 }
 
 function startResolver(): ChildProcess {
-  const env = {
-    ...process.env,
-    KAFKA_BROKERS: brokers.join(","),
-    KAFKA_TOPIC_PREFIX: prefix,
-    KAFKA_PARTITIONS: "3",
-    METRICS_PORT: "0",
-    LOG_LEVEL: "warn",
-  };
-  return spawn("npx", ["tsx", "--conditions=nexus-source", "services/resolver/src/main.ts"], {
-    cwd: repo,
-    env,
-    stdio: "inherit",
-    detached: true,
-  });
+  return spawnService("resolver", { brokers, prefix });
 }
 
 async function killHard(process_: ChildProcess): Promise<void> {

@@ -1,4 +1,4 @@
-import { openEngine } from "@nexus/embedded-runtime";
+import { type IngestSummary, openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { type Command, writeJsonLine } from "../context.js";
 import { assertReadable, readLines } from "../lines.js";
@@ -54,22 +54,9 @@ export const ingestCommand: Command = async (context) => {
   }
 };
 
-function renderSummary(report: {
-  dataDir: string;
-  read: number;
-  accepted: number;
-  updated: number;
-  duplicates: number;
-  rejected: number;
-  processed: number;
-  failed: number;
-  imageErrors: number;
-  indexErrors: number;
-  interrupted: boolean;
-  entities: number;
-  personas: number;
-  rejections: readonly { line?: number; code: string; message: string }[];
-}): string {
+type IngestReport = IngestSummary & { dataDir: string; entities: number; personas: number };
+
+function renderSummary(report: IngestReport): string {
   const lines = [
     `${report.interrupted ? "interrupted" : "done"}: ${report.read} ads read into ${report.dataDir}`,
     `  accepted ${report.accepted}, updated ${report.updated}, already known ${report.duplicates}, rejected ${report.rejected}`,
