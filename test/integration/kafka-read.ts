@@ -34,3 +34,14 @@ export async function readTopic(brokers: string[], topic: string): Promise<ReadR
   await consumer.disconnect();
   return records;
 }
+
+/** How many records a topic holds (sum of its partitions' end offsets): a cheap progress probe. */
+export async function topicSize(brokers: string[], topic: string): Promise<number> {
+  const admin = new Kafka({ clientId: "nexus-test-probe", brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}

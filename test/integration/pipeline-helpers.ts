@@ -25,7 +25,7 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(250);
+    await sleep(100);
   }
 }
 

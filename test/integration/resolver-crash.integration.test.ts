@@ -10,16 +10,16 @@ import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readTopic } from "./kafka-read.js";
+import { readTopic, topicSize } from "./kafka-read.js";
 import { ensurePipelineTopics, pipelineTopicNames, spawnService, waitFor } from "./pipeline-helpers.js";
 
 const prefix = `crash-${Date.now()}-`;
-const ADS = 600;
+const ADS = 3000;
 let brokers: string[] = [];
 let child: ChildProcess | undefined;
 
 function enrichedAds(): EnrichedAd[] {
-  // Ads of 150 advertisers, 4 each, sharing a phone; plus text that differs per advertiser.
+  // Ads of 150 advertisers, 20 each, sharing a phone; plus text that differs per advertiser.
   return Array.from({ length: ADS }, (_, i) => {
     const owner = i % 150;
     const phone = `5${String(5000000 + owner * 7).padStart(7, "0")}`;
@@ -67,13 +67,13 @@ describe("resolver service killed mid-stream", () => {
 
     const changelog = `${prefix}${RESOLVER_CHANGELOG}`;
     child = startResolver();
-    await waitFor(async () => (await readTopic(brokers, changelog)).length >= ADS / 4, 180_000);
+    await waitFor(async () => (await topicSize(brokers, changelog)) >= 50, 180_000);
     await killHard(child);
     const atKill = (await readTopic(brokers, changelog)).length;
     expect(atKill).toBeLessThan(ADS); // it really was mid-stream
 
     child = startResolver();
-    await waitFor(async () => new Set((await readTopic(brokers, changelog)).map((r) => r.key)).size >= ADS, 180_000);
+    await waitFor(async () => (await topicSize(brokers, changelog)) >= ADS, 240_000);
     await killHard(child);
 
     const records = await readTopic(brokers, changelog);
