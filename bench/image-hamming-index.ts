@@ -5,21 +5,15 @@
  * families, as reposted photos produce). Every query's result set is checked against brute force.
  */
 import { createHammingIndex, parseHashHex } from "@nexus/image-hash";
+import { createRng } from "../test/corpus/rng.js";
 
 const STORED = Number(process.argv[2] ?? 1_000_000);
 const QUERIES = Number(process.argv[3] ?? 200);
 const RUNS = 5;
 const RADIUS = 31;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The corpus generator's seeded mulberry32: same seed, same numbers. */
+const rng = (seed: number): (() => number) => createRng(seed).next;
 const randomWords = (r: () => number) => Uint32Array.from({ length: 8 }, () => Math.floor(r() * 2 ** 32));
 function flip(words: Uint32Array, bits: number, r: () => number): Uint32Array {
   const out = Uint32Array.from(words);

@@ -6,20 +6,14 @@
 import { hammingDistance, PDQ_MATCH_THRESHOLD } from "@nexus/image-hash";
 import { createImageHasher, type ImageHashResult } from "@nexus/image-input";
 import sharp from "sharp";
+import { createRng } from "../test/corpus/rng.js";
 
 const PHOTOS = Number(process.argv[2] ?? 60);
 const W = 800;
 const H = 600;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The corpus generator's seeded mulberry32: same seed, same numbers. */
+const rng = (seed: number): (() => number) => createRng(seed).next;
 
 /** A photo-like scene: gradient sky/floor, overlapping blurred shapes, a "person" silhouette, noise. */
 async function photo(seed: number): Promise<Buffer> {

@@ -4,16 +4,11 @@
  * noisy as scraped ads (typos, nicknames).
  */
 import type { SearchDocument } from "@nexus/search-index";
+import { createRng } from "../test/corpus/rng.js";
 
+/** The corpus generator's seeded mulberry32: same seed, same numbers. */
 export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 const ES = {
