@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { type AlertService, createAlertEvaluator } from "@nexus/alerting";
 import type { EsIndexer } from "@nexus/es";
 import { createHammingIndex } from "@nexus/image-hash";
 import { createImageHasher, type ImageInputOptions } from "@nexus/image-input";
@@ -17,6 +18,7 @@ import type { DeadLetter, EnrichedAd, RawAd } from "@nexus/schemas";
 import type { SearchQuery, SearchResult } from "@nexus/search-index";
 import { openStore, type Store } from "@nexus/store";
 import { acceptAds } from "./accept.js";
+import { type AlertSinks, createStoreAlertService, loadWatches } from "./alerts.js";
 import { recordDecision } from "./decisions.js";
 import { createEsSink } from "./es-sink.js";
 import { KEYS } from "./keys.js";
@@ -82,6 +84,8 @@ export interface Engine {
   overrideGeneric(key: string, mode: "generic" | "specific"): Promise<ResolutionUpdate>;
   ad(adId: string): Promise<EnrichedAd | undefined>;
   deadLetters(): AsyncIterable<DeadLetter>;
+  /** Watches and alerts: watches are evaluated on every new ad after resolution. */
+  readonly alerting: AlertService;
   readonly resolver: Resolver;
   close(): Promise<void>;
 }
@@ -102,6 +106,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const search = createLazySearchIndex(store);
   const images = createHammingIndex<string>();
   const sink = options.esIndexer ? createEsSink(options.esIndexer, resolver, store) : undefined;
+  const evaluator = createAlertEvaluator();
+  await loadWatches(store, evaluator);
+  const alertSinks: AlertSinks = { listeners: new Set() };
   const deps = {
     store,
     resolver,
@@ -109,6 +116,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     images,
     hasher: hasherFrom(options),
     concurrency: options.imageConcurrency ?? 4,
+    evaluator,
+    alertSinks,
     ...(sink ? { sink } : {}),
   };
   await replayProcessed(deps);
@@ -140,6 +149,12 @@ function buildEngine(
 ): Engine {
   return {
     resolver: deps.resolver,
+    alerting: createStoreAlertService({
+      store,
+      evaluator: deps.evaluator,
+      resolver: deps.resolver,
+      sinks: deps.alertSinks,
+    }),
     ingest: (lines, options) => ingestLines(deps, lines, options),
     entities: (layer = "network") => deps.resolver.entities(layer),
     entityOfAd: (adId, layer) => deps.resolver.entityOfAd(adId, layer),

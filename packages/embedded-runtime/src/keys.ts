@@ -17,6 +17,13 @@ export const KEYS = {
   nextDecision: "meta/next-decision",
   nextSeq: "meta/next-seq",
   nextDeadLetter: "meta/next-dlq",
+  watch: (id: string) => `watch/${id}`,
+  watchPrefix: "watch/",
+  /** Alerts in stream order; at most one per (ad, watch) by construction of the key. */
+  alert: (seq: number, watchId: string) => `alert/${pad(seq)}/${watchId}`,
+  alertPrefix: "alert/",
+  delivery: (id: string) => `delivery/${id}`,
+  deliveryPrefix: "delivery/",
   cursor: "meta/cursor",
   esCursor: "meta/es-cursor",
   esVersion: "meta/es-version",

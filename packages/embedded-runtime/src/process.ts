@@ -1,12 +1,14 @@
+import type { AlertEvaluator } from "@nexus/alerting";
 import { toNexusError } from "@nexus/errors";
 import type { HammingIndex } from "@nexus/image-hash";
 import { enrichAd, extractAd, type ImageHasherPort, toAdFeatures } from "@nexus/pipeline";
 import type { ResolutionUpdate, Resolver } from "@nexus/resolution";
-import type { DeadLetter, EnrichedAd } from "@nexus/schemas";
+import type { Alert, DeadLetter, EnrichedAd } from "@nexus/schemas";
 import { TOPICS } from "@nexus/schemas";
 import type { SearchIndex } from "@nexus/search-index";
 import type { Store, StoreOp } from "@nexus/store";
 import type { StoredRawAd } from "./accept.js";
+import { type AlertSinks, alertOps, evaluateAd, publishAlerts } from "./alerts.js";
 import { applyDecision, loadDecisions, type StoredDecision } from "./decisions.js";
 import type { IndexSink } from "./es-sink.js";
 import { KEYS, seqOfKey } from "./keys.js";
@@ -25,6 +27,8 @@ export interface StageDeps {
   readonly resolver: Resolver;
   readonly search: Pick<SearchIndex, "upsert">;
   readonly concurrency: number;
+  readonly evaluator: AlertEvaluator;
+  readonly alertSinks: AlertSinks;
 }
 
 export interface StoredEnrichedAd {
@@ -58,18 +62,29 @@ async function indexChunk(
 
 const CHUNK = 64;
 
-/** Feeds one processed ad to the in-memory state: the resolver and the local search index. */
+const now = (): string => new Date().toISOString();
+
+/**
+ * Feeds one processed ad to the in-memory state: the resolver, the local search index and the
+ * watches (which raise alerts only when `raise`, not while history is replayed).
+ */
 export function applyToState(
-  deps: Pick<StageDeps, "resolver" | "search" | "images">,
+  deps: Pick<StageDeps, "resolver" | "search" | "images" | "evaluator">,
   enriched: EnrichedAd,
-): ResolutionUpdate | undefined {
+  position: { seq: number; raise: boolean },
+): { update?: ResolutionUpdate; alerts: Alert[] } {
   for (const image of enriched.images) if (image.pdq) deps.images.add(image.pdq, enriched.id);
-  // A re-scraped ad whose content changed keeps its links until the next start, when the replay
-  // resolves only its latest version: the resolver takes each ad id once.
-  const update =
-    deps.resolver.entityOfAd(enriched.id) === undefined ? deps.resolver.ingest(toAdFeatures(enriched)) : undefined;
   deps.search.upsert(toSearchDocument(enriched));
-  return update;
+  // A re-scraped ad whose content changed keeps its links until the next start, when the replay
+  // resolves only its latest version: the resolver takes each ad id once, and so do the watches.
+  if (deps.resolver.entityOfAd(enriched.id) !== undefined) return { alerts: [] };
+  const update = deps.resolver.ingest(toAdFeatures(enriched));
+  const alerts = evaluateAd(
+    deps.evaluator,
+    { enriched, update, seq: position.seq },
+    { raise: position.raise, raisedAt: now },
+  );
+  return { update, alerts };
 }
 
 async function readChunk(store: Store, cursor: number): Promise<{ seq: number; adId: string }[]> {
@@ -121,6 +136,7 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
     const ops: StoreOp[] = [];
     const processed: EnrichedAd[] = [];
     const updates: ResolutionUpdate[] = [];
+    const alerts: Alert[] = [];
     for (const outcome of outcomes) {
       if (!outcome.ok) {
         ops.push({ type: "put", key: KEYS.deadLetter(nextDeadLetter), value: outcome.deadLetter });
@@ -128,8 +144,9 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
         stats.failed += 1;
         continue;
       }
-      const update = applyToState(deps, outcome.enriched);
-      if (update) updates.push(update);
+      const applied = applyToState(deps, outcome.enriched, { seq: outcome.seq, raise: true });
+      if (applied.update) updates.push(applied.update);
+      alerts.push(...applied.alerts);
       processed.push(outcome.enriched);
       const stored: StoredEnrichedAd = { seq: outcome.seq, enriched: outcome.enriched };
       ops.push({ type: "put", key: KEYS.enriched(outcome.enriched.id), value: stored });
@@ -140,8 +157,10 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
     ops.push(
       { type: "put", key: KEYS.cursor, value: cursor },
       { type: "put", key: KEYS.nextDeadLetter, value: nextDeadLetter },
+      ...alertOps(alerts),
     );
     await deps.store.write(ops);
+    await publishAlerts(deps.alertSinks, alerts);
     await indexChunk(deps.sink, { processed, updates, cursor }, stats);
     onChunk?.(stats);
   }
@@ -153,7 +172,7 @@ export async function processPending(deps: StageDeps, onChunk?: (stats: ProcessS
  * decisions applied at the point of the stream where they were taken: deterministic.
  */
 export async function replayProcessed(
-  deps: Pick<StageDeps, "store" | "resolver" | "search" | "images">,
+  deps: Pick<StageDeps, "store" | "resolver" | "search" | "images" | "evaluator">,
 ): Promise<number> {
   const cursor = (await deps.store.get<number>(KEYS.cursor)) ?? 0;
   const decisions = await loadDecisions(deps.store);
@@ -170,7 +189,7 @@ export async function replayProcessed(
       applyDecisionsUpTo(entry.seq);
       const item = stored[i];
       if (item?.seq !== entry.seq) return;
-      applyToState(deps, item.enriched);
+      applyToState(deps, item.enriched, { seq: entry.seq, raise: false });
       replayed += 1;
     });
     pending = [];

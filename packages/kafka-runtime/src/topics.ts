@@ -11,7 +11,7 @@ export const DEFAULT_PARTITIONS = 6;
  * whose consumers want the latest value per key are compacted; dead letters keep a month so an
  * operator has time to look.
  */
-const RETENTION: Record<TopicName, { retentionMs: number; compact?: boolean }> = {
+const RETENTION: Record<TopicName, { retentionMs: number; compact?: boolean; partitions?: number }> = {
   [TOPICS.adsRaw]: { retentionMs: 7 * DAY_MS },
   [TOPICS.adsExtracted]: { retentionMs: 7 * DAY_MS },
   [TOPICS.adsEnriched]: { retentionMs: 7 * DAY_MS },
@@ -21,13 +21,22 @@ const RETENTION: Record<TopicName, { retentionMs: number; compact?: boolean }> =
   [TOPICS.entityChanges]: { retentionMs: 30 * DAY_MS },
   // Keyed by ad id; only the latest resolution matters.
   [TOPICS.adsResolved]: { retentionMs: -1, compact: true },
-  [TOPICS.alerts]: { retentionMs: 30 * DAY_MS },
+  // One event per ad the resolver took, in its order: the alerter's input. One partition keeps
+  // that order, which "new phone in this entity" depends on; the resolver is one instance anyway.
+  [TOPICS.adsResolutions]: { retentionMs: 7 * DAY_MS, partitions: 1 },
+  // The watch list itself: latest version per watch id, tombstones remove.
+  [TOPICS.watches]: { retentionMs: -1, compact: true },
+  // Keyed by the deterministic alert id, so a replayed alert collapses into the first; kept for good.
+  [TOPICS.alerts]: { retentionMs: -1, compact: true },
+  // Latest state per delivery.
+  [TOPICS.alertDeliveries]: { retentionMs: -1, compact: true },
   [TOPICS.deadLetters]: { retentionMs: 30 * DAY_MS },
 };
 
 /** Every topic in TOPICS, plus the `.dlq` of each pipeline topic. */
 export const DEFAULT_TOPIC_SPECS: readonly TopicSpec[] = (Object.values(TOPICS) as TopicName[]).flatMap((topic) => {
-  const spec: TopicSpec = { topic, partitions: DEFAULT_PARTITIONS, ...RETENTION[topic] };
+  const { partitions = DEFAULT_PARTITIONS, ...retention } = RETENTION[topic];
+  const spec: TopicSpec = { topic, partitions, ...retention };
   if (topic === TOPICS.deadLetters) return [spec];
   return [spec, { topic: deadLetterTopic(topic), partitions: DEFAULT_PARTITIONS, retentionMs: 30 * DAY_MS }];
 });

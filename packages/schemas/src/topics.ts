@@ -1,12 +1,15 @@
 import type {
   AdLink,
+  AdResolution,
   Alert,
+  AlertDelivery,
   DeadLetter,
   EnrichedAd,
   EntityChange,
   ExtractedAd,
   RawAd,
   ResolvedAd,
+  Watch,
 } from "./generated/types.js";
 
 /** Every topic of the pipeline; the names are the schema file names in /schemas. */
@@ -17,7 +20,10 @@ export const TOPICS = {
   links: "nexus.links.v1",
   entityChanges: "nexus.entities.changes.v1",
   adsResolved: "nexus.ads.resolved.v1",
+  adsResolutions: "nexus.ads.resolutions.v1",
+  watches: "nexus.watches.v1",
   alerts: "nexus.alerts.v1",
+  alertDeliveries: "nexus.alerts.deliveries.v1",
   deadLetters: "nexus.dlq.v1",
 } as const;
 
@@ -31,7 +37,10 @@ export interface TopicMessages {
   "nexus.links.v1": AdLink;
   "nexus.entities.changes.v1": EntityChange;
   "nexus.ads.resolved.v1": ResolvedAd;
+  "nexus.ads.resolutions.v1": AdResolution;
+  "nexus.watches.v1": Watch;
   "nexus.alerts.v1": Alert;
+  "nexus.alerts.deliveries.v1": AlertDelivery;
   "nexus.dlq.v1": DeadLetter;
 }
 

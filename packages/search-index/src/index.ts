@@ -13,6 +13,7 @@ export { WEIGHTS } from "./compile-query.js";
 export { createSearchIndex } from "./create-search-index.js";
 export { highlight, type MatchedTerms } from "./highlight.js";
 export { LANGUAGES, type Language } from "./language.js";
+export { type ParsedQueryText, parseQueryText } from "./query-parse.js";
 export { type RawToken, tokenize } from "./tokenize.js";
 export {
   FACET_FIELDS,

@@ -14,6 +14,10 @@ usage: npm run -s nexus -- <command> [options]
   decide [--data DIR] must-link|cannot-link A B   an analyst decision between ads or entities (kept)
   generics [--data DIR]      values demoted from linking, with reasons (--set generic|specific KEY overrides)
   hash IMAGE...              PDQ hash, quality and the 8 dihedral hashes of each image
+  watch add [--data DIR] KIND VALUE   watch a phone|email|handle|image|text|entity; prints the watch
+                             (--label, --country, --max-distance, --trigger, --webhook URL --secret S)
+  watch list|remove [--data DIR] [ID] the watches, or remove one
+  alerts [--data DIR]        one JSON line per alert (--watch ID, --after SEQ, --limit N)
   help                       this text
 
 Data directory: --data, else NEXUS_DATA_DIR, else ./data. See README.md for configuration.

@@ -4,6 +4,7 @@
  * commands (arguments, streams, signals, exit codes).
  */
 import { NexusError, toNexusError } from "@nexus/errors";
+import { alertsCommand } from "./commands/alerts.js";
 import { decideCommand } from "./commands/decide.js";
 import { demoCommand } from "./commands/demo.js";
 import { entitiesCommand } from "./commands/entities.js";
@@ -13,6 +14,7 @@ import { hashCommand } from "./commands/hash.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { produceCommand } from "./commands/produce.js";
 import { searchCommand } from "./commands/search.js";
+import { watchCommand } from "./commands/watch.js";
 import { whyCommand } from "./commands/why.js";
 import type { Command, CommandContext } from "./context.js";
 import { HELP, helpCommand } from "./help.js";
@@ -28,6 +30,8 @@ const COMMANDS: Record<string, Command> = {
   generics: genericsCommand,
   demo: demoCommand,
   produce: produceCommand,
+  watch: watchCommand,
+  alerts: alertsCommand,
   help: helpCommand,
 };
 

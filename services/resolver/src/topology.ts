@@ -1,10 +1,19 @@
 import type { Output, Topology } from "@nexus/kafka-runtime";
 import { toAdFeatures } from "@nexus/pipeline";
 import type { AdFeatures, ResolutionUpdate, Resolver } from "@nexus/resolution";
-import { TOPICS } from "@nexus/schemas";
+import { type AdResolution, type EnrichedAd, TOPICS } from "@nexus/schemas";
 
 /** The resolver's state changelog: the features of every ad it has taken, in the order it took them. */
 export const RESOLVER_CHANGELOG = "nexus.resolver.features.changelog.v1";
+
+/** The one event per taken ad that watches are evaluated on: the ad, where it landed, what it changed. */
+function resolutionOutput(enriched: EnrichedAd, update: ResolutionUpdate, seq: number): Output[] {
+  const landed = update.resolved.find((resolved) => resolved.adId === enriched.id);
+  if (!landed) return [];
+  const changes = update.changes.map((change, i) => ({ id: `${enriched.id}/${i}`, ...change }));
+  const value: AdResolution = { seq, ad: enriched, personaId: landed.personaId, networkId: landed.networkId, changes };
+  return [{ topic: TOPICS.adsResolutions, key: enriched.id, value }];
+}
 
 function updateOutputs(adId: string, update: ResolutionUpdate): Output[] {
   return [
@@ -28,14 +37,18 @@ function updateOutputs(adId: string, update: ResolutionUpdate): Output[] {
  * changelog, in order, before it consumes.
  */
 export function createResolverTopology(resolver: Resolver): Topology<typeof TOPICS.adsEnriched> {
+  // Ads taken so far: the position of the next one in the resolver's order.
+  let taken = 0;
   return {
     name: "nexus-resolver",
     input: TOPICS.adsEnriched,
-    outputs: [TOPICS.links, TOPICS.entityChanges, TOPICS.adsResolved],
+    outputs: [TOPICS.links, TOPICS.entityChanges, TOPICS.adsResolved, TOPICS.adsResolutions],
     state: {
       changelog: RESOLVER_CHANGELOG,
       restore(_key, value) {
-        if (value !== null) resolver.ingest(value as AdFeatures);
+        if (value === null) return;
+        resolver.ingest(value as AdFeatures);
+        taken += 1;
       },
     },
     handle(enriched) {
@@ -43,7 +56,12 @@ export function createResolverTopology(resolver: Resolver): Topology<typeof TOPI
       if (resolver.entityOfAd(enriched.id) !== undefined) return [];
       const features = toAdFeatures(enriched);
       const update = resolver.ingest(features);
-      return [{ topic: RESOLVER_CHANGELOG, key: enriched.id, value: features }, ...updateOutputs(enriched.id, update)];
+      taken += 1;
+      return [
+        { topic: RESOLVER_CHANGELOG, key: enriched.id, value: features },
+        ...updateOutputs(enriched.id, update),
+        ...resolutionOutput(enriched, update, taken),
+      ];
     },
   };
 }

@@ -177,6 +177,20 @@ export interface RawAd {
 }
 
 /**
+ * One per ad the resolver took, in the resolver's order: the ad, where it landed, and the entity changes it caused. What watches are evaluated on. Key: adId.
+ */
+export interface AdResolution {
+  /**
+   * The resolver's position for this ad.
+   */
+  seq: number;
+  ad: EnrichedAd;
+  personaId: EntityId;
+  networkId: EntityId;
+  changes: EntityChange[];
+}
+
+/**
  * The persona and network an ad belongs to now. Emitted again whenever that changes. Key: adId.
  */
 export interface ResolvedAd {
@@ -186,7 +200,47 @@ export interface ResolvedAd {
 }
 
 /**
- * A watch matched an ad or an entity. Exactly one per (watch, ad). Key: id.
+ * The state of one webhook delivery: a single alert, or a digest of a burst for one watch. Compacted; the latest state wins. Key: id.
+ */
+export interface AlertDelivery {
+  /**
+   * Deterministic: the watch and the first alert id of the batch.
+   */
+  id: string;
+  watchId: string;
+  /**
+   * @minItems 1
+   */
+  alertIds: [string, ...string[]];
+  /**
+   * True when the request carried several alerts grouped by flood control.
+   */
+  digest?: boolean;
+  url: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  httpStatus?: number;
+  lastError?: string;
+  nextAttemptAt?: string;
+  updatedAt?: string;
+}
+
+export interface AlertEvidence {
+  kind:
+    "phone" | "email" | "handle" | "photo" | "text" | "entity-ad" | "entity-phone" | "entity-location" | "entity-merge";
+  /**
+   * What matched: the contact, the photo hash, the matched terms, the new phone or place, the merged entity.
+   */
+  value?: string;
+  /**
+   * Photo evidence: PDQ Hamming distance.
+   */
+  distance?: number;
+  detail?: string;
+}
+
+/**
+ * A watch matched an ad, after resolution. Exactly one per (watch, ad): a re-scraped or replayed ad raises none. Key: id.
  */
 export interface Alert {
   /**
@@ -194,10 +248,33 @@ export interface Alert {
    */
   id: string;
   watchId: string;
-  watchKind: "phone" | "email" | "handle" | "image" | "text" | "entity";
+  watchKind: WatchKind;
+  label?: string;
   adId: AdId;
+  /**
+   * The network the ad belongs to after resolution.
+   */
   entityId: EntityId;
-  evidence: Evidence[];
+  personaId: EntityId;
+  /**
+   * @minItems 1
+   */
+  evidence: [AlertEvidence, ...AlertEvidence[]];
+  /**
+   * Enough of the ad to act on without a lookup.
+   */
+  ad?: {
+    source: string;
+    url?: string;
+    title?: string;
+    city?: string;
+    country?: string;
+    postedAt?: string;
+  };
+  /**
+   * Position of the ad in the resolver's stream; orders alerts.
+   */
+  seq: number;
   raisedAt?: string;
 }
 
@@ -256,4 +333,56 @@ export interface AdLink {
   linked: boolean;
   layer: Layer;
   evidence: Evidence[];
+}
+
+export type WatchKind = "phone" | "email" | "handle" | "image" | "text" | "entity";
+
+export interface Webhook {
+  url: string;
+  /**
+   * HMAC-SHA256 key for X-Nexus-Signature.
+   */
+  secret: string;
+}
+
+/**
+ * Something an analyst watches for: a contact, a photo, a text query or an entity. Compacted; a null value (tombstone) removes the watch. Key: id.
+ */
+export interface Watch {
+  id: string;
+  kind: WatchKind;
+  /**
+   * Normalised: E.164 phone, lower-case email, platform:handle, 64-hex PDQ of the photo, the query text, or an entity id.
+   */
+  value: string;
+  /**
+   * The value as the analyst typed it.
+   */
+  input?: string;
+  label?: string;
+  /**
+   * Image watches: the photo's 8 dihedral PDQ hashes, so a mirrored or rotated re-post matches.
+   *
+   * @maxItems 8
+   */
+  hashes?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string];
+  /**
+   * Image watches: PDQ Hamming distance. Default 31.
+   */
+  maxDistance?: number;
+  /**
+   * Entity watches: what raises an alert. Default all.
+   */
+  triggers?: ("ad" | "phone" | "location" | "merge")[];
+  webhook?: Webhook;
+  createdAt: string;
 }
