@@ -2,6 +2,7 @@ import { NexusError } from "@nexus/errors";
 import { extractContacts } from "@nexus/extraction";
 import type { Watch } from "@nexus/schemas";
 import { analyze } from "@nexus/search-index";
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { DEFAULT_IMAGE_DISTANCE, ENTITY_TRIGGERS, MIN_PHOTO_QUALITY, type WatchRequest } from "./types.js";
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -11,10 +12,16 @@ function invalid(message: string, request: WatchRequest): NexusError {
   return new NexusError("NEXUS_WATCH_INVALID", message, { details: { kind: request.kind, value: request.value } });
 }
 
+/**
+ * As the extractor reads it (obfuscated forms included), else as a plain valid number: the extractor
+ * is tuned to ads and skips numbers an ad would not advertise (a landline), but a case may have one.
+ */
 function normalisePhone(request: WatchRequest): string {
   const phone = extractContacts(request.value, request.country ? { country: request.country } : {}).phones[0];
-  if (!phone) throw invalid(`no phone number found in "${request.value}"; add the country code or --country`, request);
-  return phone.e164;
+  if (phone) return phone.e164;
+  const parsed = parsePhoneNumberFromString(request.value, request.country?.toUpperCase() as CountryCode | undefined);
+  if (parsed?.isValid()) return parsed.number;
+  throw invalid(`no phone number found in "${request.value}"; add the country code or --country`, request);
 }
 
 function normaliseEmail(request: WatchRequest): string {

@@ -9,6 +9,8 @@ describe("normaliseWatch", () => {
   it("normalises phones in any format to E.164", () => {
     expect(normalise({ kind: "phone", value: "+58 (414) 555-12.34" }).value).toBe("+584145551234");
     expect(normalise({ kind: "phone", value: "5555 1234", country: "GT" }).value).toBe("+50255551234");
+    // A landline from a case file: not what ads advertise, still a valid number to watch.
+    expect(normalise({ kind: "phone", value: "+502 2208 3748" }).value).toBe("+50222083748");
   });
 
   it("normalises emails and handles", () => {

@@ -35,11 +35,21 @@ const RETENTION: Record<TopicName, { retentionMs: number; compact?: boolean; par
 
 /** Every topic in TOPICS, plus the `.dlq` of each pipeline topic. */
 export const DEFAULT_TOPIC_SPECS: readonly TopicSpec[] = (Object.values(TOPICS) as TopicName[]).flatMap((topic) => {
-  const { partitions = DEFAULT_PARTITIONS, ...retention } = RETENTION[topic];
-  const spec: TopicSpec = { topic, partitions, ...retention };
+  const { partitions, ...retention } = RETENTION[topic];
+  const spec: TopicSpec = {
+    topic,
+    partitions: partitions ?? DEFAULT_PARTITIONS,
+    ...retention,
+    ...(partitions === undefined ? {} : { pinned: true }),
+  };
   if (topic === TOPICS.deadLetters) return [spec];
   return [spec, { topic: deadLetterTopic(topic), partitions: DEFAULT_PARTITIONS, retentionMs: 30 * DAY_MS }];
 });
+
+/** The spec with another partition count (a deployment's choice), unless its count is pinned. */
+export function withPartitions(spec: TopicSpec, partitions: number): TopicSpec {
+  return spec.pinned ? spec : { ...spec, partitions };
+}
 
 /** A compacted changelog for a stateful stage: infinite retention, latest value per key. */
 export function changelogSpec(topic: string, partitions = DEFAULT_PARTITIONS): TopicSpec {

@@ -68,4 +68,6 @@ export interface TopicSpec {
   /** -1 keeps forever. */
   readonly retentionMs?: number;
   readonly compact?: boolean;
+  /** The partition count is part of the topic's meaning (order), not a scaling knob: never overridden. */
+  readonly pinned?: boolean;
 }

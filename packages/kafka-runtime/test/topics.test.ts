@@ -1,6 +1,6 @@
 import { deadLetterTopic, TOPICS, type TopicName } from "@nexus/schemas";
 import { describe, expect, it } from "vitest";
-import { changelogSpec, DEFAULT_TOPIC_SPECS } from "../src/index.js";
+import { changelogSpec, DEFAULT_TOPIC_SPECS, withPartitions } from "../src/index.js";
 
 describe("DEFAULT_TOPIC_SPECS", () => {
   it("covers every topic and the .dlq of every pipeline topic, once each", () => {
@@ -19,5 +19,12 @@ describe("DEFAULT_TOPIC_SPECS", () => {
     expect(spec(TOPICS.entityChanges)?.compact).toBeFalsy();
     expect(spec(TOPICS.adsRaw)?.retentionMs).toBeGreaterThan(0);
     expect(changelogSpec("match.state")).toMatchObject({ compact: true, retentionMs: -1 });
+  });
+
+  it("keeps the resolver's ordered resolutions on one partition whatever a deployment asks", () => {
+    const resolutions = DEFAULT_TOPIC_SPECS.find((entry) => entry.topic === TOPICS.adsResolutions);
+    const raw = DEFAULT_TOPIC_SPECS.find((entry) => entry.topic === TOPICS.adsRaw);
+    expect(resolutions && withPartitions(resolutions, 12).partitions).toBe(1);
+    expect(raw && withPartitions(raw, 12).partitions).toBe(12);
   });
 });
