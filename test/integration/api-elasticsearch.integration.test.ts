@@ -54,6 +54,7 @@ beforeAll(async () => {
     keys: [],
     logger: createLogger({ service: "api", level: "silent", destination: createMemorySink() }),
     images: { hash: (data) => hasher.hash({ data: data.toString("base64") }) },
+    alerts: engine.alerting,
   });
   // An ad whose phone is obfuscated (spelled out, emoji digits, letters…) and that has a photo.
   for (const line of lines) {

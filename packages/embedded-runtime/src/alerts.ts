@@ -52,7 +52,17 @@ export function evaluateAd(
 }
 
 export function alertOps(alerts: readonly Alert[]): StoreOp[] {
-  return alerts.map((alert) => ({ type: "put", key: KEYS.alert(alert.seq, alert.watchId), value: alert }));
+  return alerts.flatMap((alert): StoreOp[] => [
+    { type: "put", key: KEYS.alert(alert.seq, alert.watchId), value: alert },
+    { type: "put", key: KEYS.alertById(alert.id), value: KEYS.alert(alert.seq, alert.watchId) },
+  ]);
+}
+
+/** Stored alerts by id (for resumed webhook deliveries). */
+export async function alertsById(store: Store, ids: readonly string[]): Promise<Alert[]> {
+  const keys = await store.getMany<string>(ids.map((id) => KEYS.alertById(id)));
+  const alerts = await store.getMany<Alert>(keys.filter((key): key is string => key !== undefined));
+  return alerts.filter((alert): alert is Alert => alert !== undefined);
 }
 
 function matches(alert: Alert, query: AlertQuery): boolean {

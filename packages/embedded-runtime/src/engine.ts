@@ -18,8 +18,9 @@ import type { DeadLetter, EnrichedAd, RawAd } from "@nexus/schemas";
 import type { SearchQuery, SearchResult } from "@nexus/search-index";
 import { openStore, type Store } from "@nexus/store";
 import { acceptAds } from "./accept.js";
-import { type AlertSinks, createStoreAlertService, loadWatches } from "./alerts.js";
+import { type AlertSinks, alertsById, createStoreAlertService, loadWatches } from "./alerts.js";
 import { recordDecision } from "./decisions.js";
+import { createEngineDispatcher, type WebhookOptions } from "./deliveries.js";
 import { createEsSink } from "./es-sink.js";
 import { KEYS } from "./keys.js";
 import { createLazySearchIndex, type LazySearchIndex } from "./lazy-search.js";
@@ -40,6 +41,8 @@ export interface EngineOptions {
   readonly hasher?: ImageHasherPort;
   /** When set, processed ads and entities are also indexed into Elasticsearch. */
   readonly esIndexer?: EsIndexer;
+  /** Webhook delivery of alerts (signed, retried, flood-controlled). */
+  readonly webhooks?: WebhookOptions;
 }
 
 export interface IngestProgress {
@@ -108,7 +111,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const sink = options.esIndexer ? createEsSink(options.esIndexer, resolver, store) : undefined;
   const evaluator = createAlertEvaluator();
   await loadWatches(store, evaluator);
-  const alertSinks: AlertSinks = { listeners: new Set() };
+  const dispatcher = createEngineDispatcher(
+    { store, evaluator, alertsOf: (ids) => alertsById(store, ids) },
+    options.webhooks ?? {},
+  );
+  await dispatcher.resume();
+  const alertSinks: AlertSinks = { listeners: new Set(), deliver: (alerts) => dispatcher.enqueue(alerts) };
   const deps = {
     store,
     resolver,
@@ -123,7 +131,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   await replayProcessed(deps);
   await processPending(deps);
   await sink?.catchUp();
-  return buildEngine(store, deps);
+  const engine = buildEngine(store, deps);
+  return {
+    ...engine,
+    // Digest windows close at once and in-flight requests finish; retries left are resumed next start.
+    async close() {
+      await dispatcher.flush({ closeWindows: true });
+      await dispatcher.close();
+      await engine.close();
+    },
+  };
 }
 
 function nearestAds(

@@ -22,8 +22,12 @@ export const KEYS = {
   /** Alerts in stream order; at most one per (ad, watch) by construction of the key. */
   alert: (seq: number, watchId: string) => `alert/${pad(seq)}/${watchId}`,
   alertPrefix: "alert/",
+  alertById: (id: string) => `alert-id/${id}`,
   delivery: (id: string) => `delivery/${id}`,
   deliveryPrefix: "delivery/",
+  deliveryOfAlert: (alertId: string) => `delivery-of/${alertId}`,
+  /** After the numbered dead letters in scan order: failed webhook deliveries, by delivery id. */
+  webhookDeadLetter: (deliveryId: string) => `dlq/webhook/${deliveryId}`,
   cursor: "meta/cursor",
   esCursor: "meta/es-cursor",
   esVersion: "meta/es-version",

@@ -10,13 +10,15 @@
 export { InFlightGate } from "./back-pressure.js";
 export { backoffDelay } from "./backoff.js";
 export { buildDeadLetter, DLQ_HEADERS, deadLetterRecord, type Origin } from "./dead-letter.js";
+export { createKafka } from "./kafka-client.js";
 export { RuntimeMetrics } from "./metrics.js";
 export { type Incoming, type Outcome, type PolicyDeps, processMessage } from "./policy.js";
 export { restoreChangelog } from "./restore.js";
 export { createKafkaRuntime, type KafkaRuntime, type RuntimeOptions } from "./runtime.js";
 export { stopOnSignals } from "./signals.js";
+export { createTableFollower, type TableFollower, type TableFollowerOptions } from "./table-follower.js";
 export { createTestDriver, type DriverRecord, type TestDriver, type TestDriverOptions } from "./test-driver.js";
-export { changelogSpec, DEFAULT_PARTITIONS, DEFAULT_TOPIC_SPECS, ensureTopics } from "./topics.js";
+export { changelogSpec, DEFAULT_PARTITIONS, DEFAULT_TOPIC_SPECS, ensureTopics, withPartitions } from "./topics.js";
 export {
   DEFAULT_RETRY_POLICY,
   type HandlerContext,

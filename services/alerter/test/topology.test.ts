@@ -14,11 +14,11 @@ function resolution(seq: number, id: string, body: string, networkId = `net_${id
 
 function evaluatorWatching(...values: [kind: "phone" | "entity", value: string][]) {
   const evaluator = createAlertEvaluator();
-  values.forEach(([kind, value], i) =>
+  for (const [i, [kind, value]] of values.entries()) {
     evaluator.upsertWatch(
       normaliseWatch({ kind, value, country: "GT" }, { id: `w_${i}abcdef`, createdAt: clock.now() }),
-    ),
-  );
+    );
+  }
   return evaluator;
 }
 

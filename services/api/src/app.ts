@@ -1,12 +1,17 @@
 import swagger from "@fastify/swagger";
+import type { AlertService } from "@nexus/alerting";
 import type { Logger } from "@nexus/logging";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import { auditRequest } from "./audit.js";
 import { type ApiKey, authenticate, type Principal, type Role, requireRole } from "./auth.js";
 import type { ApiBackend } from "./backend.js";
 import { toHttpError } from "./http-errors.js";
 import { registerAdRoutes } from "./routes/ads.js";
+import type { AlertStreamOptions } from "./routes/alert-stream.js";
+import { registerAlertRoutes } from "./routes/alerts.js";
 import { registerEntityRoutes } from "./routes/entities.js";
 import { registerImageRoutes } from "./routes/images.js";
+import { registerWatchRoutes } from "./routes/watches.js";
 
 export interface ImageHashing {
   hash(data: Buffer): Promise<{ pdq: string; dihedral: readonly string[]; quality: number }>;
@@ -18,6 +23,9 @@ export interface AppOptions {
   readonly keys: readonly ApiKey[];
   readonly logger: Logger;
   readonly images: ImageHashing;
+  /** Watches and alerts: the engine's, or the Kafka-backed service in a distributed deployment. */
+  readonly alerts: AlertService;
+  readonly alertStream?: AlertStreamOptions;
 }
 
 declare module "fastify" {
@@ -48,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: "Nexus API",
         version: "1.0.0",
-        description: "Search ads and entities, see why ads are linked, ingest.",
+        description: "Search ads and entities, see why ads are linked, ingest, watch and get alerted.",
       },
       components: { securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "x-api-key" } } },
       security: [{ apiKey: [] }],
@@ -65,20 +73,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.principal = principalOf(request, options.keys);
     requireRole(request.principal, role);
   });
-  // The audit trail: who did what, never the key itself.
   app.addHook("onResponse", async (request, reply) => {
-    request.log.info(
-      {
-        audit: true,
-        principal: request.principal?.name,
-        role: request.principal?.role,
-        method: request.method,
-        route: request.routeOptions.url,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      "api request",
-    );
+    auditRequest(request, { status: reply.statusCode, ms: reply.elapsedTime });
   });
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
   app.get("/readyz", { schema: { hide: true } }, async () => ({ ok: true, backend: options.backend.name }));
@@ -86,5 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAdRoutes(app, options.backend);
   registerEntityRoutes(app, options.backend);
   registerImageRoutes(app, options.backend, options.images);
+  registerWatchRoutes(app, options.alerts, options.images);
+  registerAlertRoutes(app, options.alerts, options.alertStream);
   return app;
 }

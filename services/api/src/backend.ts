@@ -32,8 +32,9 @@ export interface EntityDetail extends EntitySummary {
 
 export interface IngestResult {
   readonly accepted: number;
-  readonly updated: number;
-  readonly duplicates: number;
+  /** Known only where ingest resolves at once (embedded); over Kafka the stages sort that out later. */
+  readonly updated?: number;
+  readonly duplicates?: number;
   readonly rejected: readonly { index: number; code: string; message: string }[];
 }
 

@@ -1,4 +1,4 @@
-import { dataSpec, esSpec, integer, localImportImageSpec, logSpec, readConfig, text } from "@nexus/config";
+import { dataSpec, esSpec, integer, kafkaSpec, localImportImageSpec, logSpec, readConfig, text } from "@nexus/config";
 import { openEngine } from "@nexus/embedded-runtime";
 import { connectEs } from "@nexus/es";
 import { createImageHasher } from "@nexus/image-input";
@@ -7,6 +7,7 @@ import { buildApp } from "./app.js";
 import { parseApiKeys } from "./auth.js";
 import { createEmbeddedBackend } from "./embedded-backend.js";
 import { createEsBackend } from "./es-backend.js";
+import { openKafkaMode } from "./kafka-mode.js";
 
 const apiSpec = {
   host: text("NEXUS_API_HOST", "address the API listens on", { default: "127.0.0.1" }),
@@ -39,23 +40,40 @@ const engine = await openEngine({
   imageConcurrency: config.images.concurrency,
   ...(es ? { esIndexer: es.indexer } : {}),
 });
+// With KAFKA_BROKERS, ingest goes to the raw topic and watches/alerts live on their topics.
+const kafka = process.env["KAFKA_BROKERS"]?.trim()
+  ? await openKafkaMode({
+      ...readConfig({ kafka: kafkaSpec }, process.env).kafka,
+      logger,
+      ...(es
+        ? { entityExists: async (id: string) => (await es.search.getEntity(id, { maxAds: 1 })) !== undefined }
+        : {}),
+    })
+  : undefined;
 const local = createEmbeddedBackend(engine);
+const backend = es ? createEsBackend(es.search, local) : local;
 const hasher = createImageHasher({ ...config.images, allowFile: false });
 const app = await buildApp({
-  backend: es ? createEsBackend(es.search, local) : local,
+  backend: kafka ? { ...backend, ingest: kafka.ingest } : backend,
   keys,
   logger,
   images: { hash: (data) => hasher.hash({ data: data.toString("base64") }) },
+  alerts: kafka?.alerts ?? engine.alerting,
 });
 await app.listen({ host: config.api.host, port: config.api.port });
 logger.info(
-  { url: `http://${config.api.host}:${config.api.port}`, auth: keys.length > 0 ? "api keys" : "local mode" },
+  {
+    url: `http://${config.api.host}:${config.api.port}`,
+    auth: keys.length > 0 ? "api keys" : "local mode",
+    ingest: kafka ? "kafka" : "embedded",
+  },
   "api listening",
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void app
       .close()
+      .then(() => kafka?.close())
       .then(() => engine.close())
       .then(() => process.exit(0));
   });

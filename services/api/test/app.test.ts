@@ -37,6 +37,7 @@ beforeAll(async () => {
     images: {
       hash: async (data) => ({ pdq: hex(data.toString()), dihedral: [hex("nope"), hex(data.toString())], quality: 90 }),
     },
+    alerts: engine.alerting,
   });
 });
 afterAll(async () => {

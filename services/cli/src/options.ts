@@ -1,5 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { webhookSpec } from "@nexus/alert-delivery";
 import { dataSpec, esSpec, localImportImageSpec, readConfig } from "@nexus/config";
+import type { EngineOptions } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { connectEs, type EsConnection } from "@nexus/es";
 import type { CommandContext } from "./context.js";
@@ -47,4 +49,26 @@ export async function esConnection(context: CommandContext): Promise<EsConnectio
     prefix: es.prefix,
     onDrop: (drop) => context.stderr.write(`${JSON.stringify({ elasticsearchRejected: drop })}\n`),
   });
+}
+
+/** Webhook delivery of alerts raised while a command runs (NEXUS_WEBHOOK_*). */
+export function webhookOptions(context: CommandContext): NonNullable<EngineOptions["webhooks"]> {
+  const { webhooks } = readConfig({ webhooks: webhookSpec }, context.env);
+  return {
+    allowPrivateNetworks: webhooks.allowPrivate,
+    digestWindowMs: webhooks.digestMs,
+    maxAttempts: webhooks.maxAttempts,
+    timeoutMs: webhooks.timeoutMs,
+  };
+}
+
+/** What every command opens the embedded engine with: data directory, image limits, webhooks. */
+export function engineOptions(context: CommandContext, dataFlag: string | undefined): EngineOptions {
+  const images = imageOptions(context);
+  return {
+    dataDir: dataDir(context, dataFlag),
+    images: images.options,
+    imageConcurrency: images.concurrency,
+    webhooks: webhookOptions(context),
+  };
 }

@@ -1,29 +1,87 @@
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
-import { type Command, writeJsonLine } from "../context.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { type Command, type CommandContext, writeJsonLine } from "../context.js";
+import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
+import { readServerEvents } from "../sse.js";
 
-const USAGE = "nexus alerts [--data DIR] [--watch WATCH_ID] [--after SEQ] [--limit N]";
+const USAGE = [
+  "nexus alerts [--data DIR] [--watch WATCH_ID] [--after SEQ] [--limit N]",
+  "nexus alerts --follow --api URL [--after SEQ]     (key in NEXUS_API_KEY)",
+].join("\n");
 
-/** `alerts`: one JSON line per alert, oldest first. */
-export const alertsCommand: Command = async (context) => {
-  const { values } = parseOptions(
-    context,
-    { ...DATA_OPTION, watch: { type: "string" }, after: { type: "string" }, limit: { type: "string" } },
-    USAGE,
-  );
+interface AlertsQuery {
+  readonly watchId?: string;
+  readonly afterSeq?: number;
+  readonly limit?: number;
+}
+
+/** Tails the API's live feed (server-sent events) until interrupted: one JSON line per alert. */
+async function follow(context: CommandContext, api: string, query: AlertsQuery): Promise<number> {
+  const url = new URL("/v1/alerts/stream", api);
+  if (query.afterSeq !== undefined) url.searchParams.set("afterSeq", String(query.afterSeq));
+  const key = context.env["NEXUS_API_KEY"];
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: key ? { "x-api-key": key } : {}, signal: context.signal });
+  } catch (thrown) {
+    if (context.signal.aborted) return 0;
+    throw new NexusError("NEXUS_USAGE", `cannot reach ${url.origin}: ${(thrown as Error).message}`, { cause: thrown });
+  }
+  if (!response.ok || !response.body) {
+    throw new NexusError("NEXUS_USAGE", `${url.href} answered ${response.status}: ${await response.text()}`);
+  }
+  try {
+    for await (const event of readServerEvents(response.body)) {
+      if (event.event !== "alert") continue;
+      const alert = JSON.parse(event.data) as { watchId?: string };
+      if (query.watchId === undefined || alert.watchId === query.watchId) writeJsonLine(context.stdout, alert);
+    }
+  } catch (thrown) {
+    if (!context.signal.aborted) throw thrown;
+  }
+  return 0;
+}
+
+function queryFrom(values: {
+  watch?: string | undefined;
+  after?: string | undefined;
+  limit?: string | undefined;
+}): AlertsQuery {
   const afterSeq = values.after === undefined ? undefined : Number(values.after);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if ((afterSeq !== undefined && !Number.isInteger(afterSeq)) || (limit !== undefined && !(limit > 0))) {
-    throw new NexusError("NEXUS_USAGE", `--after and --limit take numbers\nusage: ${USAGE}`);
+    throw new NexusError("NEXUS_USAGE", `--after and --limit take numbers\nusage:\n${USAGE}`);
   }
-  const engine = await openEngine({ dataDir: dataDir(context, values.data), images: imageOptions(context).options });
+  return {
+    ...(values.watch ? { watchId: values.watch } : {}),
+    ...(afterSeq === undefined ? {} : { afterSeq }),
+    ...(limit === undefined ? {} : { limit }),
+  };
+}
+
+/** `alerts`: one JSON line per alert, oldest first; `--follow` keeps printing new ones. */
+export const alertsCommand: Command = async (context) => {
+  const { values } = parseOptions(
+    context,
+    {
+      ...DATA_OPTION,
+      watch: { type: "string" },
+      after: { type: "string" },
+      limit: { type: "string" },
+      follow: { type: "boolean" },
+      api: { type: "string" },
+    },
+    USAGE,
+  );
+  const query = queryFrom(values);
+  if (values.follow) {
+    // The data directory is held by the process that ingests; its API serves the live feed.
+    if (!values.api)
+      throw new NexusError("NEXUS_USAGE", `--follow reads a running API's feed: add --api URL\nusage:\n${USAGE}`);
+    return follow(context, values.api, query);
+  }
+  const engine = await openEngine(engineOptions(context, values.data));
   try {
-    const query = {
-      ...(values.watch ? { watchId: values.watch } : {}),
-      ...(afterSeq === undefined ? {} : { afterSeq }),
-      ...(limit === undefined ? {} : { limit }),
-    };
     for (const alert of await engine.alerting.alerts(query)) writeJsonLine(context.stdout, alert);
     return 0;
   } finally {

@@ -1,7 +1,7 @@
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { type Command, writeJsonLine } from "../context.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
 
 const USAGE = "nexus decide [--data DIR] [--by NAME] [--note TEXT] must-link|cannot-link A B";
 
@@ -15,7 +15,7 @@ export const decideCommand: Command = async (context) => {
   const [kind, a, b] = positionals;
   if ((kind !== "must-link" && kind !== "cannot-link") || !a || !b)
     throw new NexusError("NEXUS_USAGE", `usage: ${USAGE}`);
-  const engine = await openEngine({ dataDir: dataDir(context, values.data), images: imageOptions(context).options });
+  const engine = await openEngine(engineOptions(context, values.data));
   try {
     const update = await engine.decide({
       kind,

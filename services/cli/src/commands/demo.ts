@@ -2,7 +2,7 @@ import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import type { Command } from "../context.js";
 import { assertReadable, readLines } from "../lines.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
 import { createProgressReporter } from "../progress.js";
 
 const USAGE = "nexus demo [--data DIR] CORPUS.jsonl";
@@ -17,9 +17,9 @@ export const demoCommand: Command = async (context) => {
   const corpus = positionals[0];
   if (!corpus) throw new NexusError("NEXUS_USAGE", `which corpus?\nusage: ${USAGE}`);
   await assertReadable(corpus);
-  const directory = dataDir(context, values.data);
-  const images = imageOptions(context);
-  const engine = await openEngine({ dataDir: directory, images: images.options, imageConcurrency: images.concurrency });
+  const options = engineOptions(context, values.data);
+  const directory = options.dataDir;
+  const engine = await openEngine(options);
   try {
     const reporter = createProgressReporter(context.stderr, context.stderrIsTTY);
     const summary = await engine.ingest(readLines(corpus, context.stdin), {

@@ -1,7 +1,7 @@
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { type Command, writeJsonLine } from "../context.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
 
 const USAGE = "nexus entities [--data DIR] [--layer network|persona]";
 
@@ -11,8 +11,7 @@ export const entitiesCommand: Command = async (context) => {
   const layer = values.layer ?? "network";
   if (layer !== "network" && layer !== "persona")
     throw new NexusError("NEXUS_USAGE", `unknown layer ${layer}\nusage: ${USAGE}`);
-  const images = imageOptions(context);
-  const engine = await openEngine({ dataDir: dataDir(context, values.data), images: images.options });
+  const engine = await openEngine(engineOptions(context, values.data));
   try {
     const entities = [...engine.entities(layer)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const entity of entities) writeJsonLine(context.stdout, entity);

@@ -1,7 +1,7 @@
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { type Command, writeJsonLine } from "../context.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
 
 const USAGE = "nexus generics [--data DIR] [--set generic|specific KEY]";
 
@@ -11,7 +11,7 @@ const USAGE = "nexus generics [--data DIR] [--set generic|specific KEY]";
  */
 export const genericsCommand: Command = async (context) => {
   const { values, positionals } = parseOptions(context, { ...DATA_OPTION, set: { type: "string" } }, USAGE);
-  const engine = await openEngine({ dataDir: dataDir(context, values.data), images: imageOptions(context).options });
+  const engine = await openEngine(engineOptions(context, values.data));
   try {
     if (values.set !== undefined) {
       const key = positionals[0];

@@ -2,7 +2,7 @@ import { type IngestSummary, openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { type Command, writeJsonLine } from "../context.js";
 import { assertReadable, readLines } from "../lines.js";
-import { DATA_OPTION, dataDir, esConnection, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, engineOptions, esConnection, parseOptions } from "../options.js";
 import { createProgressReporter } from "../progress.js";
 
 const USAGE = "nexus ingest [--data DIR] [--source NAME] [--json] FILE.jsonl|-";
@@ -24,15 +24,9 @@ export const ingestCommand: Command = async (context) => {
   const file = positionals[0];
   if (!file) throw new NexusError("NEXUS_USAGE", `which file?\nusage: ${USAGE}`);
   await assertReadable(file);
-  const images = imageOptions(context);
-  const directory = dataDir(context, values.data);
+  const options = engineOptions(context, values.data);
   const es = await esConnection(context);
-  const engine = await openEngine({
-    dataDir: directory,
-    images: images.options,
-    imageConcurrency: images.concurrency,
-    ...(es ? { esIndexer: es.indexer } : {}),
-  });
+  const engine = await openEngine({ ...options, ...(es ? { esIndexer: es.indexer } : {}) });
   try {
     const total = context.stderrIsTTY ? await countLines(file, context.stdin) : undefined;
     const reporter = createProgressReporter(context.stderr, context.stderrIsTTY, total);
@@ -44,7 +38,13 @@ export const ingestCommand: Command = async (context) => {
     reporter.finish();
     const entities = engine.entities("network").length;
     const personas = engine.entities("persona").length;
-    const report = { dataDir: directory, ...summary, entities, personas, rejections: summary.rejections.slice(0, 50) };
+    const report = {
+      dataDir: options.dataDir,
+      ...summary,
+      entities,
+      personas,
+      rejections: summary.rejections.slice(0, 50),
+    };
     if (values.json) writeJsonLine(context.stdout, report);
     else context.stdout.write(renderSummary(report));
     return summary.interrupted ? 130 : 0;

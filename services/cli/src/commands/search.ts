@@ -3,7 +3,7 @@ import { NexusError } from "@nexus/errors";
 import { splitPhoneQuery } from "@nexus/pipeline";
 import type { SearchQuery } from "@nexus/search-index";
 import { type Command, writeJsonLine } from "../context.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
 
 const USAGE = "nexus search [--data DIR] [--country CC] [--city C] [--source S] [--limit N] [--from N] QUERY";
 
@@ -41,7 +41,7 @@ export const searchCommand: Command = async (context) => {
     size: positiveInt(values.limit, 20, "limit"),
     from: positiveInt(values.from, 0, "from"),
   };
-  const engine = await openEngine({ dataDir: dataDir(context, values.data), images: imageOptions(context).options });
+  const engine = await openEngine(engineOptions(context, values.data));
   try {
     const result = await engine.search(query);
     for (const hit of result.hits) {

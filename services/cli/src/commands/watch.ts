@@ -5,7 +5,7 @@ import { NexusError } from "@nexus/errors";
 import { createImageHasher } from "@nexus/image-input";
 import type { Watch } from "@nexus/schemas";
 import { type Command, type CommandContext, writeJsonLine } from "../context.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, engineOptions, imageOptions, parseOptions } from "../options.js";
 
 const USAGE = [
   "nexus watch add [--data DIR] [--label TEXT] [--country CC] [--max-distance N] [--trigger ad|phone|location|merge]...",
@@ -97,7 +97,7 @@ export const watchCommand: Command = async (context) => {
   if (action !== "add" && action !== "list" && action !== "remove") throw usage("add, list or remove?");
   const { values, positionals } = parseOptions({ ...context, args }, OPTIONS, USAGE);
   // Hash an image before opening the store, so a bad path fails fast without a replay.
-  const engine = await openEngine({ dataDir: dataDir(context, values.data), images: imageOptions(context).options });
+  const engine = await openEngine(engineOptions(context, values.data));
   try {
     return await run(action, engine.alerting, context, { values, positionals });
   } finally {

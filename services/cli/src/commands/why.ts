@@ -2,7 +2,7 @@ import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import type { Explanation } from "@nexus/resolution";
 import { type Command, writeJsonLine } from "../context.js";
-import { DATA_OPTION, dataDir, imageOptions, parseOptions } from "../options.js";
+import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
 
 const USAGE = "nexus why [--data DIR] [--json] AD_A AD_B";
 
@@ -26,7 +26,7 @@ export const whyCommand: Command = async (context) => {
   const { values, positionals } = parseOptions(context, { ...DATA_OPTION, json: { type: "boolean" } }, USAGE);
   const [adA, adB] = positionals;
   if (!adA || !adB) throw new NexusError("NEXUS_USAGE", `which two ads?\nusage: ${USAGE}`);
-  const engine = await openEngine({ dataDir: dataDir(context, values.data), images: imageOptions(context).options });
+  const engine = await openEngine(engineOptions(context, values.data));
   try {
     for (const id of [adA, adB]) {
       if (!(await engine.ad(id))) throw new NexusError("NEXUS_NOT_FOUND", `no ad ${id} in this data directory`);

@@ -1,0 +1,6 @@
+import { webhookSpec } from "@nexus/alert-delivery";
+import { type ConfigOf, kafkaSpec, logSpec, serviceSpec } from "@nexus/config";
+
+export const notifierSpec = { kafka: kafkaSpec, log: logSpec, service: serviceSpec, webhook: webhookSpec } as const;
+
+export type NotifierConfig = ConfigOf<typeof notifierSpec>;
