@@ -2,6 +2,8 @@
  * The issue 8 acceptance scenario, shared by the embedded and the Kafka end-to-end tests: one watch
  * of each kind, one ad that matches each watch and nothing else, and one ad that matches none.
  */
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { RawAd } from "@nexus/schemas";
 import sharp from "sharp";
@@ -72,3 +74,34 @@ export async function createAlertScenario(dir: string, tag: string): Promise<Ale
 export function expectedPairs(scenario: AlertScenario): string[] {
   return KINDS.map((kind) => `${kind} ${scenario.matching[kind].id}`).sort();
 }
+
+export interface ReceivedWebhook {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** A webhook receiver on loopback that records every request and answers 204. */
+export async function startWebhookReceiver(): Promise<{
+  url: string;
+  received: ReceivedWebhook[];
+  close(): Promise<void>;
+}> {
+  const received: ReceivedWebhook[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/nexus`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";

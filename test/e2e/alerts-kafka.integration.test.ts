@@ -8,8 +8,11 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { normaliseWatch, type WatchRequest } from "@nexus/alerting";
+import { verifyWebhook, type WebhookBody } from "@nexus/alert-delivery";
+import type { WatchRequest } from "@nexus/alerting";
 import { createImageHasher } from "@nexus/image-input";
+import { createKafkaAlertService } from "@nexus/kafka-alerts";
+import { createLogger, createMemorySink } from "@nexus/logging";
 import { type AdResolution, type Alert, type RawAd, TOPICS } from "@nexus/schemas";
 import { ALERTER_CHANGELOG } from "@nexus/service-alerter/topology";
 import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
@@ -18,7 +21,14 @@ import { Kafka, logLevel, type Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTopic, topicSize } from "../integration/kafka-read.js";
 import { ensurePipelineTopics, pipelineTopicNames, spawnService, waitFor } from "../integration/pipeline-helpers.js";
-import { type AlertScenario, createAlertScenario, expectedPairs, KINDS } from "./alert-scenario.js";
+import {
+  type AlertScenario,
+  createAlertScenario,
+  expectedPairs,
+  KINDS,
+  startWebhookReceiver,
+  WEBHOOK_SECRET,
+} from "./alert-scenario.js";
 
 const CHANGELOGS = [RESOLVER_CHANGELOG, ALERTER_CHANGELOG];
 const prefix = `alerts-e2e-${Date.now()}-`;
@@ -27,6 +37,7 @@ const children: ChildProcess[] = [];
 let brokers: string[] = [];
 let producer: Producer;
 let scenario: AlertScenario;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 const topic = (name: string): string => `${prefix}${name}`;
 
@@ -40,9 +51,10 @@ const evaluated = (): Promise<number> => topicSize(brokers, topic(ALERTER_CHANGE
 beforeAll(async () => {
   brokers = await kafkaBrokers();
   scenario = await createAlertScenario(work, "kafka");
+  receiver = await startWebhookReceiver();
   await ensurePipelineTopics(brokers, prefix, CHANGELOGS);
   const env = { NEXUS_IMAGE_ALLOW_FILE: "true", NEXUS_WEBHOOK_ALLOW_PRIVATE: "true" };
-  for (const name of ["extractor", "image-hasher", "resolver", "alerter"]) {
+  for (const name of ["extractor", "image-hasher", "resolver", "alerter", "notifier"]) {
     children.push(spawnService(name, { brokers, prefix }, env));
   }
   producer = new Kafka({ clientId: "alerts-e2e", brokers, logLevel: logLevel.NOTHING }).producer({ idempotent: true });
@@ -54,6 +66,7 @@ afterAll(async () => {
   for (const child of children) if (child.pid) process.kill(-child.pid, "SIGTERM");
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   await deleteTopics(brokers, pipelineTopicNames(prefix, CHANGELOGS)).catch(() => undefined);
+  await receiver?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -65,7 +78,8 @@ async function watchRequests(seedEntity: string): Promise<WatchRequest[]> {
       const image = { pdq: hashed.pdq, quality: hashed.quality, dihedral: hashed.dihedral };
       return { kind, value: scenario.watchValues.image, label: kind, image };
     }
-    return { kind, value: scenario.watchValues[kind], label: kind };
+    const webhook = kind === "phone" ? { webhook: { url: receiver.url, secret: WEBHOOK_SECRET } } : {};
+    return { kind, value: scenario.watchValues[kind], label: kind, ...webhook };
   });
 }
 
@@ -78,14 +92,15 @@ describe("watches and alerts over Kafka", () => {
     );
     expect(seed?.ad.id).toBe(scenario.seedAd.id);
 
-    const watches = (await watchRequests(seed?.networkId ?? "")).map((request, i) =>
-      normaliseWatch(request, { id: `w_e2e${i}kafka`, createdAt: new Date().toISOString() }),
-    );
+    // Watches are created the way the API does it in a Kafka deployment.
+    const logger = createLogger({ service: "e2e", level: "silent", destination: createMemorySink() });
+    const kafka = new Kafka({ clientId: "alerts-e2e-watches", brokers, logLevel: logLevel.NOTHING });
+    const service = createKafkaAlertService({ kafka, logger, topicPrefix: prefix });
+    await service.start();
+    const watches = [];
+    for (const request of await watchRequests(seed?.networkId ?? "")) watches.push(await service.addWatch(request));
+    await service.stop();
     const labelOf = new Map(watches.map((watch) => [watch.id, watch.label]));
-    await producer.send({
-      topic: topic(TOPICS.watches),
-      messages: watches.map((watch) => ({ key: watch.id, value: JSON.stringify(watch) })),
-    });
     // The alerter follows the watch list as a table; give it a moment to read the new records.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
 
@@ -97,11 +112,19 @@ describe("watches and alerts over Kafka", () => {
       expectedPairs(scenario),
     );
 
+    // The notifier delivered the phone watch's alert to its webhook, signed.
+    await waitFor(() => receiver.received.length >= 1, 60_000);
+    const [request] = receiver.received;
+    expect(verifyWebhook(WEBHOOK_SECRET, request?.headers ?? {}, request?.body ?? "", { now: Date.now() })).toBe(true);
+    const body = JSON.parse(request?.body ?? "{}") as WebhookBody;
+    expect(body.alerts.map((alert) => alert.adId)).toEqual([scenario.matching.phone.id]);
+
     // A re-scrape of the same ads raises nothing more; a fresh ad after them shows they went through.
     await produceAds(ads);
     await produceAds([{ ...scenario.unrelated, id: `${scenario.unrelated.id}-2` }]);
     await waitFor(async () => (await evaluated()) >= 2 + ads.length, 120_000);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await readTopic(brokers, topic(TOPICS.alerts))).toHaveLength(alerts.length);
+    expect(receiver.received).toHaveLength(1);
   }, 400_000);
 });
