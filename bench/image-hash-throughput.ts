@@ -1,18 +1,19 @@
 /**
  * PDQ hashing throughput (decode with sharp + PDQ in TypeScript, the production path of
  * @nexus/image-input) against sharp's decode-and-resize-only throughput on the same images, same run.
- * Run: npx tsx --conditions=nexus-source bench/image-hash-throughput.ts
+ * Run: npx tsx --conditions=nexus-source bench/image-hash-throughput.ts [RUNS] [IN_FLIGHT]
  * Images: every file of ../shared/vectors/pdq/data (JPEG and PNG, 34x42 up to 4032x3024).
- * Two tasks in flight at a time (the machine has 2 cores); medians of RUNS runs.
+ * IN_FLIGHT tasks at a time for every pipeline (default 2: the machine has 2 cores); medians of RUNS.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createImageHasher } from "@nexus/image-input";
+import { hammingDistance } from "@nexus/image-hash";
+import { createImageHasher, type ImageHasher, type ImageInputOptions } from "@nexus/image-input";
 import sharp from "sharp";
 
-const RUNS = 3;
-const IN_FLIGHT = 2;
+const RUNS = Number(process.argv[2] ?? 5);
+const IN_FLIGHT = Number(process.argv[3] ?? 2);
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../shared/vectors/pdq/data");
 
 function listImages(dir: string): string[] {
@@ -25,74 +26,108 @@ function listImages(dir: string): string[] {
 
 const files = listImages(DATA);
 const images = files.map((path) => readFileSync(path));
+// Encoded once up front: the hashers take base64 (the production `{ data }` path), the baselines bytes.
+const base64 = images.map((bytes) => bytes.toString("base64"));
 const pixels = (await Promise.all(images.map((b) => sharp(b).metadata()))).reduce(
   (s, m) => s + (m.width ?? 0) * (m.height ?? 0),
   0,
 );
 
-async function pool(task: (image: Buffer) => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < images.length) await task(images[next++] as Buffer);
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  return images.length / ((performance.now() - start) / 1000);
+interface Measure {
+  /** Images per second, wall clock. */
+  rate: number;
+  /** CPU time of the whole process (main thread, libvips and hash worker threads) per image. */
+  cpuMs: number;
 }
 
-const PRESCALES = [256, 128];
-const hasher = createImageHasher({ cacheSize: 0, maxPixels: 20_000_000 });
-const fast = PRESCALES.map((prescaleTo) => createImageHasher({ cacheSize: 0, maxPixels: 20_000_000, prescaleTo }));
-const cases: Record<string, (image: Buffer) => Promise<unknown>> = {
-  "sharp decode + resize to 64x64 (baseline)": (b) => sharp(b).resize(64, 64, { fit: "fill" }).raw().toBuffer(),
-  "sharp full decode only (no resize)": (b) => sharp(b, { ignoreIcc: true }).raw().toBuffer(),
-  "PDQ + 8 dihedral, exact (default)": (b) => hasher.hash({ data: b.toString("base64") }),
-};
-PRESCALES.forEach((prescaleTo, i) => {
-  cases[`PDQ + 8 dihedral, prescaleTo ${prescaleTo}`] = (b) =>
-    (fast[i] as typeof hasher).hash({ data: b.toString("base64") });
-});
+async function pool(task: (index: number) => Promise<unknown>): Promise<Measure> {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  let next = 0;
+  const lane = async () => {
+    while (next < images.length) await task(next++);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  const used = process.cpuUsage(cpu);
+  return {
+    rate: images.length / ((performance.now() - start) / 1000),
+    cpuMs: (used.user + used.system) / 1000 / images.length,
+  };
+}
 
-const results: Record<string, number[]> = {};
+const common = { cacheSize: 0, maxPixels: 20_000_000 } as const;
+const pipelines: Record<string, ImageInputOptions> = {
+  "PDQ + 8 dihedral, default (JPEG shrink-on-load >= 512 px, 2 hash workers)": {},
+  "PDQ + 8 dihedral, JPEG shrink-on-load, hashed on the main thread": { hashWorkers: 0 },
+  "PDQ + 8 dihedral, full resolution, 2 hash workers": { jpegMinSide: 0 },
+  "PDQ + 8 dihedral, `jpegMinSide: 320` (1600x1004 JPEGs decoded at 1/2), 2 hash workers": { jpegMinSide: 320 },
+  "PDQ + 8 dihedral, full resolution, main thread (previous pipeline, new filter code)": {
+    jpegMinSide: 0,
+    hashWorkers: 0,
+  },
+};
+const hashers: Record<string, ImageHasher> = {};
+for (const [name, options] of Object.entries(pipelines)) hashers[name] = createImageHasher({ ...common, ...options });
+
+const BASELINE = "sharp decode + resize to 64x64 (baseline)";
+const cases: Record<string, (index: number) => Promise<unknown>> = {
+  [BASELINE]: (i) => sharp(images[i]).resize(64, 64, { fit: "fill" }).raw().toBuffer(),
+  "sharp full decode only (no resize)": (i) => sharp(images[i], { ignoreIcc: true }).raw().toBuffer(),
+};
+for (const [name, hasher] of Object.entries(hashers)) cases[name] = (i) => hasher.hash({ data: base64[i] as string });
+
+const results: Record<string, Measure[]> = {};
 for (let run = 0; run < RUNS + 1; run++) {
+  // Interleaved, so load from other processes on this shared machine hits every pipeline alike.
   for (const [name, task] of Object.entries(cases)) {
-    const rate = await pool(task);
+    const measure = await pool(task);
     results[name] ??= [];
-    if (run > 0) results[name].push(rate); // run 0 warms the JIT and caches
+    if (run > 0) results[name].push(measure); // run 0 warms the JIT, the workers and caches
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
-const baseline = median(results["sharp decode + resize to 64x64 (baseline)"] as number[]);
+const medians = (name: string) => {
+  const runs = results[name] as Measure[];
+  return { rate: median(runs.map((m) => m.rate)), cpuMs: median(runs.map((m) => m.cpuMs)) };
+};
+const baseline = medians(BASELINE);
 console.log(
   `${images.length} images, ${(pixels / 1e6).toFixed(1)} Mpixel in total, ${IN_FLIGHT} in flight, median of ${RUNS}`,
 );
-console.log("| pipeline | images/s | Mpixel/s | vs baseline |");
-console.log("|---|---|---|---|");
-for (const [name, rates] of Object.entries(results)) {
-  const rate = median(rates);
+// "vs baseline (CPU)" = baseline CPU per image / this pipeline's: the throughput ratio on 2 fully used
+// cores, and much less sensitive than wall clock to other processes on a shared machine.
+console.log("| pipeline | images/s | Mpixel/s | vs baseline (wall) | CPU ms/image | vs baseline (CPU) |");
+console.log("|---|---|---|---|---|---|");
+for (const name of Object.keys(results)) {
+  const { rate, cpuMs } = medians(name);
+  const mpixel = (rate * pixels) / images.length / 1e6;
+  const wall = (100 * rate) / baseline.rate;
+  const cpu = (100 * baseline.cpuMs) / cpuMs;
   console.log(
-    `| ${name} | ${rate.toFixed(1)} | ${((rate * pixels) / images.length / 1e6).toFixed(1)} | ${((100 * rate) / baseline).toFixed(0)}% |`,
+    `| ${name} | ${rate.toFixed(1)} | ${mpixel.toFixed(1)} | ${wall.toFixed(0)}% | ${cpuMs.toFixed(1)} | ${cpu.toFixed(0)}% |`,
   );
 }
 
-// Accuracy of each pipeline against Meta's reference (expected/cpp-fullsize.csv), quality >= 80 rows.
-const { hammingDistance } = await import("@nexus/image-hash");
+// Accuracy against Meta's reference (expected/cpp-fullsize.csv), quality >= 80 rows.
 const expected = readFileSync(resolve(DATA, "../expected/cpp-fullsize.csv"), "utf8").trim().split("\n").slice(1);
+const accuracy = {
+  "default (JPEG shrink-on-load >= 512 px)": hashers[Object.keys(pipelines)[0] as string] as ImageHasher,
+  "full resolution (jpegMinSide: 0)": hashers[Object.keys(pipelines)[2] as string] as ImageHasher,
+  "jpegMinSide: 320": hashers[Object.keys(pipelines)[3] as string] as ImageHasher,
+};
 console.log("\n| pipeline | JPEG mean / max distance | PNG mean / max distance |");
 console.log("|---|---|---|");
-for (const [name, h] of [
-  ["exact (default)", hasher],
-  ...PRESCALES.map((p, i) => [`prescaleTo ${p}`, fast[i]] as const),
-] as const) {
+for (const [name, hasher] of Object.entries(accuracy)) {
   const by: Record<string, number[]> = { jpg: [], png: [] };
   for (const line of expected) {
     const [hash, quality, file] = line.split(",") as [string, string, string];
     const path = resolve(DATA, file);
     if (Number(quality) < 80 || !files.includes(path)) continue;
-    const result = await (h as typeof hasher).hashFile(path);
+    const result = await hasher.hash({ data: readFileSync(path).toString("base64") });
     by[file.endsWith(".png") ? "png" : "jpg"]?.push(hammingDistance(result.pdq, hash));
   }
   const fmt = (xs: number[]) =>
     `${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)} / ${Math.max(...xs)} (n=${xs.length})`;
   console.log(`| ${name} | ${fmt(by.jpg as number[])} | ${fmt(by.png as number[])} |`);
 }
+await Promise.all(Object.values(hashers).map((hasher) => hasher.close()));

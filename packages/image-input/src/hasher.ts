@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { NexusError } from "@nexus/errors";
+import { pdqHashDihedral } from "@nexus/image-hash";
 import { createContentCache } from "./content-cache.js";
-import { decodeAndHash } from "./decode.js";
+import { decodeAndHash, type PixelHasher } from "./decode.js";
+import { createHashPool } from "./hash-pool.js";
 import { DEFAULT_OPTIONS, type ImageInputOptions, type ResolvedOptions } from "./options.js";
 import { safeFetch, systemResolveHost, tooLarge } from "./safe-fetch.js";
 
@@ -27,6 +29,11 @@ export interface ImageHasher {
   hashFile(path: string): Promise<ImageHashResult>;
   /** Images actually decoded vs served from the content-hash cache. */
   readonly stats: { readonly decoded: number; readonly cacheHits: number };
+  /**
+   * Stops the hash worker threads; later calls reject. Optional for short-lived processes: idle
+   * workers do not keep a process alive.
+   */
+  close(): Promise<void>;
 }
 
 /** Creates a hasher that reads images under the safety limits in {@link ImageInputOptions}. */
@@ -34,13 +41,17 @@ export function createImageHasher(options: ImageInputOptions = {}): ImageHasher 
   const opts: ResolvedOptions = { ...DEFAULT_OPTIONS, resolveHost: systemResolveHost, ...options };
   const cache = createContentCache<Omit<ImageHashResult, "sha256">>(opts.cacheSize);
   const stats = { decoded: 0, cacheHits: 0 };
+  const pool = opts.hashWorkers > 0 ? createHashPool({ size: opts.hashWorkers }) : undefined;
+  const hashPixels: PixelHasher = pool ? (pixels) => pool.hash(pixels) : pdqHashDihedral;
+  let closed = false;
 
   async function hashBytes(bytes: Buffer): Promise<ImageHashResult> {
+    if (closed) throw new NexusError("NEXUS_IMAGE_DECODE", "the image hasher is closed");
     if (bytes.length > opts.maxBytes) throw tooLarge(bytes.length, opts.maxBytes);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const { value, hit } = await cache.getOrCompute(sha256, async () => {
       stats.decoded++;
-      const result = await decodeAndHash(bytes, opts);
+      const result = await decodeAndHash(bytes, opts, hashPixels);
       return {
         pdq: result.hash,
         quality: result.quality,
@@ -87,6 +98,10 @@ export function createImageHasher(options: ImageInputOptions = {}): ImageHasher 
       return hashBytes(await readLocal(path));
     },
     stats,
+    async close() {
+      closed = true;
+      await pool?.close();
+    },
   };
 }
 

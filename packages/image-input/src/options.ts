@@ -19,6 +19,19 @@ export interface ImageInputOptions {
    * (see bench/results/image.md). Default 0: off, full resolution, reference-exact.
    */
   prescaleTo?: number;
+  /**
+   * JPEG shrink-on-load: a JPEG whose shorter side is at least 3x this is decoded by libjpeg at 1/2,
+   * 1/4 or 1/8 scale (in the DCT domain, much cheaper than a full decode), then resampled so its
+   * shorter side stays >= this. Hashes stay within a few bits of Meta's full-size reference (see
+   * bench/results/image.md). PNGs and other formats are always hashed at full resolution (bit-exact).
+   * Default 512; 0 = decode every JPEG at full resolution.
+   */
+  jpegMinSide?: number;
+  /**
+   * Worker threads that run the PDQ maths, so hashing overlaps libvips' decoding. Started on first use;
+   * idle ones never keep the process alive; `close()` stops them. Default 2; 0 = hash on the calling thread.
+   */
+  hashWorkers?: number;
   /** Distinct image contents whose results are kept (content-hash cache). Default 4096. */
   cacheSize?: number;
   /**
@@ -39,4 +52,6 @@ export const DEFAULT_OPTIONS = {
   maxRedirects: 3,
   cacheSize: 4096,
   prescaleTo: 0,
+  jpegMinSide: 512,
+  hashWorkers: 2,
 } as const;

@@ -53,6 +53,14 @@ describe("PDQ against Meta's reference (expected/cpp-fullsize.csv)", () => {
     expect(Math.abs(result.quality - row.quality)).toBeLessThanOrEqual(2);
   });
 
+  it("stays within 2 bits of the reference on average over the JPEGs of quality >= 80", async () => {
+    const jpegs = rows.filter((row) => !isPng(row.file) && row.quality >= 80);
+    const distances = await Promise.all(
+      jpegs.map(async (row) => hammingDistance((await hashVector(row.file)).pdq, row.hashes[0] as string)),
+    );
+    expect(distances.reduce((sum, d) => sum + d, 0) / distances.length).toBeLessThanOrEqual(2);
+  });
+
   it("reports the low-quality images as such", async () => {
     for (const file of ["reg-test-input/labelme-subset/q0003.jpg", "misc-images/small.jpg"]) {
       expect((await hashVector(file)).quality).toBeLessThan(50);

@@ -1,3 +1,5 @@
+import { boxColumns, boxFourRows, type ColumnSums, columnStep, type FourRows } from "./box-fast.js";
+
 const f32 = Math.fround;
 
 /** Box half-width per pass so that two X/Y passes approximate a tent over one output cell. */
@@ -42,44 +44,6 @@ function box1D(input: Float32Array, output: Float32Array, span: BoxSpan): void {
     sum = f32(sum - (input[li] as number));
     size--;
     output[oi] = sum / size;
-  }
-}
-
-/** {@link box1D} computing the same running sums but storing only the outputs at `samples` (non-decreasing). */
-function box1DSampled(
-  input: Float32Array,
-  length: number,
-  window: number,
-  samples: Int32Array,
-  output: Float32Array,
-  outStart: number,
-): void {
-  const half = Math.floor((window + 2) / 2);
-  let sum = 0;
-  let size = 0;
-  let li = 0;
-  let oi = 0;
-  let k = 0;
-  let next = samples[0] as number;
-  for (let ri = 0; ri < length + half - 1; ri++) {
-    const adding = ri < length;
-    const leaving = ri >= window;
-    if (adding) {
-      sum = f32(sum + (input[ri] as number));
-      size++;
-    }
-    if (leaving) {
-      sum = f32(sum - (input[li++] as number));
-      size--;
-    }
-    if (ri >= half - 1) {
-      // Images under 64 px repeat indices (the reference then upsamples by repetition).
-      while (oi === next) {
-        output[outStart + k] = sum / size;
-        next = k + 1 < samples.length ? (samples[++k] as number) : -1;
-      }
-      oi++;
-    }
   }
 }
 
@@ -144,38 +108,82 @@ export function decimationIndices(length: number): Int32Array {
 }
 
 /**
- * The reference's tent filter (2 passes) followed by decimation to 64x64, computing only what the
- * decimation keeps: the second row pass stores just the 64 sampled columns and the second column
- * pass runs only over them. Every kept value goes through the same float operations as in
- * {@link jaroszFilter}, so the result is bit-identical. `fillRow(i, out)` writes luma row i.
+ * The reference's tent filter (2 passes) followed by decimation to 64x64, streamed: rows flow through
+ * row box -> column box -> row box in groups of 4, so only a ring of (window + 4) rows is ever held
+ * instead of whole float images, and the last two passes keep only what the decimation samples.
+ * Every kept value goes through the same float operations as in {@link jaroszFilter}, so the result
+ * is bit-identical. `fillRow(i, out)` writes luma row i.
  */
 export function jaroszDownsample64(
   rows: number,
   cols: number,
   fillRow: (row: number, out: Float32Array) => void,
 ): Float32Array {
-  const windowAlongRows = jaroszWindowSize(cols, 64);
-  const windowAlongCols = jaroszWindowSize(rows, 64);
-  const a = new Float32Array(rows * cols);
-  const b = new Float32Array(rows * cols);
-  const line = new Float32Array(cols);
-  for (let i = 0; i < rows; i++) {
-    fillRow(i, line);
-    box1D(line, a, { inStart: 0, outStart: i * cols, length: cols, window: windowAlongRows });
-  }
-  boxAlongCols(a, b, rows, cols, windowAlongCols);
+  const rowWindow = jaroszWindowSize(cols, 64);
+  const colWindow = jaroszWindowSize(rows, 64);
+  const colHalf = Math.floor((colWindow + 2) / 2);
+  const rowBox = { inStart: 0, outStart: 0, stride: cols, length: cols, window: rowWindow };
+  // Pass-1 rows by row mod ringRows. A multiple of 4 so a group never wraps; >= window + 4 so the row
+  // leaving the column window is still there while the next group is written.
+  const ringRows = 4 * Math.ceil((colWindow + 4) / 4);
+  const ring = new Float32Array(ringRows * cols);
+  const lines = new Float32Array(4 * cols);
+  const filtered = new Float32Array(4 * cols);
+  const columns: ColumnSums = { sums: new Float64Array(cols), size: 0 };
   const colSamples = decimationIndices(cols);
   const narrow = new Float32Array(rows * 64);
-  for (let i = 0; i < rows; i++) {
-    box1DSampled(b.subarray(i * cols, (i + 1) * cols), cols, windowAlongRows, colSamples, narrow, i * 64);
+  let pending = 0;
+  let emitted = 0;
+  const secondRowPass = (): void => {
+    boxRows(filtered, lines, rowBox, pending);
+    for (let k = 0; k < pending; k++, emitted++) {
+      for (let s = 0; s < 64; s++) narrow[emitted * 64 + s] = lines[k * cols + (colSamples[s] as number)] as number;
+    }
+    pending = 0;
+  };
+  for (let ri = 0; ri < rows + colHalf - 1; ri++) {
+    if (ri < rows && ri % 4 === 0) {
+      const count = Math.min(4, rows - ri);
+      for (let k = 0; k < count; k++) fillRow(ri + k, lines.subarray(k * cols, (k + 1) * cols));
+      boxRows(lines, ring, { ...rowBox, outStart: (ri % ringRows) * cols }, count);
+    }
+    const emit = ri >= colHalf - 1;
+    columnStep(
+      columns,
+      { input: ring, output: filtered },
+      {
+        add: ri < rows ? (ri % ringRows) * cols : -1,
+        sub: ri >= colWindow ? ((ri - colWindow) % ringRows) * cols : -1,
+        out: emit ? pending * cols : -1,
+      },
+    );
+    if (emit && ++pending === 4) secondRowPass();
   }
+  if (pending > 0) secondRowPass();
   const narrowOut = new Float32Array(rows * 64);
-  boxAlongCols(narrow, narrowOut, rows, 64, windowAlongCols);
+  boxColumns(narrow, narrowOut, { rows, cols: 64, window: colWindow });
   const out = new Float32Array(64 * 64);
   decimationIndices(rows).forEach((row, k) => {
     out.set(narrowOut.subarray(row * 64, row * 64 + 64), k * 64);
   });
   return out;
+}
+
+/** One box pass over `count` (1..4) rows spaced `stride` apart: four in lockstep, or one at a time. */
+function boxRows(input: Float32Array, output: Float32Array, span: FourRows, count: number): void {
+  if (count === 4) {
+    boxFourRows(input, output, span);
+    return;
+  }
+  for (let k = 0; k < count; k++) {
+    const offset = k * span.stride;
+    box1D(input, output, {
+      inStart: span.inStart + offset,
+      outStart: span.outStart + offset,
+      length: span.length,
+      window: span.window,
+    });
+  }
 }
 
 /** Picks the 64x64 cell centres out of the filtered image. */

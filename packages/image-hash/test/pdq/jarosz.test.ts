@@ -5,10 +5,14 @@ import { seededRandom } from "../vectors.js";
 describe("jaroszDownsample64", () => {
   it.each([
     [34, 42],
+    [70, 5],
+    [5, 70],
+    [64, 64],
     [64, 100],
     [129, 130],
     [300, 257],
     [1000, 613],
+    [1600, 1003],
   ])("is bit-identical to the full filter + decimation at %i x %i", (cols, rows) => {
     const random = seededRandom(cols * rows);
     const luma = Float32Array.from({ length: rows * cols }, () => Math.fround(random() * 255));
