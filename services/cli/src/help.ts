@@ -18,6 +18,7 @@ usage: npm run -s nexus -- <command> [options]
                              (--label, --country, --max-distance, --trigger, --webhook URL --secret S)
   watch list|remove [--data DIR] [ID] the watches, or remove one
   alerts [--data DIR]        one JSON line per alert (--watch ID, --after SEQ, --limit N)
+  alerts --follow --api URL  tail a running API's live feed (key in NEXUS_API_KEY)
   help                       this text
 
 Data directory: --data, else NEXUS_DATA_DIR, else ./data. See README.md for configuration.
