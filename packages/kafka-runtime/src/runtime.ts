@@ -38,6 +38,8 @@ export interface RuntimeOptions {
    * cluster; schemas still follow the logical names. Default "".
    */
   readonly topicPrefix?: string;
+  /** More Prometheus text for /metrics, from what the service does besides consuming (its own series). */
+  readonly extraMetrics?: () => string;
   /** Test seam around the producer: lets a test hold, fail or observe a send. */
   readonly interceptSend?: (records: readonly ProducerRecord[], send: () => Promise<void>) => Promise<void>;
 }
@@ -64,6 +66,7 @@ async function startService<T extends TopicName>(
 ): Promise<RunningService> {
   const logger = options.logger.child({ stage: topology.name });
   const metrics = new RuntimeMetrics();
+  const render = (): string => metrics.render() + (options.extraMetrics?.() ?? "");
   const state: ServiceState = { restored: false, joined: false, stopping: false, crashed: false, assigned: [] };
   const isReady = (): boolean => state.restored && state.joined && !state.stopping && !state.crashed;
   const probes =
@@ -78,7 +81,7 @@ async function startService<T extends TopicName>(
             joined: state.joined,
             partitions: state.assigned,
           }),
-          metrics: () => metrics.render(),
+          metrics: render,
         });
   try {
     const parts = await startConsuming({ options, topology, logger, metrics, state });
@@ -91,7 +94,7 @@ async function startService<T extends TopicName>(
       get port() {
         return probes?.port;
       },
-      metrics: () => metrics.render(),
+      metrics: render,
       stop: () => {
         stopped ??= shutdown({ ...parts, state, logger, drainMs, close: probes?.close });
         return stopped;

@@ -13,6 +13,7 @@ import kafkajs, { type Kafka, type Producer } from "kafkajs";
 import { createAcceptor } from "./accept.js";
 import { readAlerts } from "./alert-lookup.js";
 import { type AlertOrigin, deliveryDeadLetters } from "./dead-letters.js";
+import { deliveryMetrics } from "./delivery-metrics.js";
 import { createDeliveryTable, createTopicDeliveryStore, type DeliveryTable } from "./delivery-store.js";
 import { createNotifierTopology } from "./topology.js";
 import { createWatchTable, type WatchTable } from "./watch-table.js";
@@ -98,6 +99,7 @@ export async function startNotifier(options: NotifierOptions): Promise<RunningNo
       brokers: options.brokers,
       logger,
       topicPrefix: options.topicPrefix,
+      extraMetrics: () => deliveryMetrics(dispatcher?.stats()),
       ...(options.metricsPort === undefined ? {} : { metricsPort: options.metricsPort }),
     }).start(createNotifierTopology({ accept: acceptorFor(parts, dispatcher, followers[0]) }));
     logger.info({ watches: parts.watches.size, resumed: dispatcher.stats().pending }, "notifier running");

@@ -132,7 +132,7 @@ describe("notifier over Kafka", () => {
       { key: "w_ok0001", value: watch("w_ok0001", `${receiver.base}/ok`) },
       { key: "w_gone001", value: watch("w_gone001", `${receiver.base}/gone`) },
     ]);
-    await start();
+    const notifier = await start();
     // A watch created a moment before its first alert: the notifier waits for its watch table.
     await produce(TOPICS.watches, [{ key: "w_late001", value: watch("w_late001", `${receiver.base}/ok`) }]);
     await produce(TOPICS.alerts, [
@@ -173,6 +173,9 @@ describe("notifier over Kafka", () => {
     expect(dead?.headers[DLQ_HEADERS.stage]).toBe("notifier");
     const letter = dead?.value as DeadLetter;
     expect(JSON.parse(letter.payload)).toMatchObject({ id: "al-2", watchId: "w_gone001" });
+    // Operators see the same on /metrics.
+    expect(notifier.metrics()).toContain("nexus_webhook_delivered_total 2\n");
+    expect(notifier.metrics()).toContain("nexus_webhook_failed_total 1\n");
   });
 
   it("resumes a pending delivery after a restart and does not resend a delivered one", async () => {
