@@ -58,6 +58,9 @@ export const demoCommand: Command = async (context) => {
     if (top?.phones[0]) out(`  npm run -s nexus -- search${data} "${top.phones[0]}"`);
     if (adA && adB) out(`  npm run -s nexus -- why${data} ${adA} ${adB}`);
     out(`  npm run -s nexus -- search${data} "masajes"`);
+    // Watches fire on ads that arrive after them: watch the busiest phone, then import more ads.
+    if (top?.phones[0])
+      out(`  npm run -s nexus -- watch add${data} phone "${top.phones[0]}"   # then ingest, then: alerts${data}`);
     return 0;
   } finally {
     await engine.close();
