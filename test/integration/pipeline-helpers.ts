@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { changelogSpec, DEFAULT_TOPIC_SPECS, ensureTopics, withPartitions } from "@nexus/kafka-runtime";
+import { changelogSpec, DEFAULT_TOPIC_SPECS, ensureTopics, pipelineTopicSpecs } from "@nexus/kafka-runtime";
 
 export function pipelineTopicNames(prefix: string, changelogs: readonly string[] = []): string[] {
   return [...DEFAULT_TOPIC_SPECS.map((spec) => spec.topic), ...changelogs].map((topic) => `${prefix}${topic}`);
@@ -14,7 +14,7 @@ export async function ensurePipelineTopics(
   changelogs: readonly string[] = [],
 ): Promise<void> {
   const specs = [
-    ...DEFAULT_TOPIC_SPECS.map((spec) => ({ ...withPartitions(spec, 3), topic: `${prefix}${spec.topic}` })),
+    ...pipelineTopicSpecs({ topicPrefix: prefix, partitions: 3 }),
     ...changelogs.map((topic) => changelogSpec(`${prefix}${topic}`, 1)),
   ];
   await ensureTopics(brokers, specs);

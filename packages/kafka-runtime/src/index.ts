@@ -18,7 +18,14 @@ export { createKafkaRuntime, type KafkaRuntime, type RuntimeOptions } from "./ru
 export { stopOnSignals } from "./signals.js";
 export { createTableFollower, type TableFollower, type TableFollowerOptions } from "./table-follower.js";
 export { createTestDriver, type DriverRecord, type TestDriver, type TestDriverOptions } from "./test-driver.js";
-export { changelogSpec, DEFAULT_PARTITIONS, DEFAULT_TOPIC_SPECS, ensureTopics, withPartitions } from "./topics.js";
+export {
+  changelogSpec,
+  DEFAULT_PARTITIONS,
+  DEFAULT_TOPIC_SPECS,
+  ensureTopics,
+  pipelineTopicSpecs,
+  withPartitions,
+} from "./topics.js";
 export {
   DEFAULT_RETRY_POLICY,
   type HandlerContext,

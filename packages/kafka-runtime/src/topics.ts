@@ -51,6 +51,14 @@ export function withPartitions(spec: TopicSpec, partitions: number): TopicSpec {
   return spec.pinned ? spec : { ...spec, partitions };
 }
 
+/** Every pipeline topic (and dead-letter topic) as one deployment names and sizes them. */
+export function pipelineTopicSpecs(deployment: { topicPrefix: string; partitions: number }): TopicSpec[] {
+  return DEFAULT_TOPIC_SPECS.map((spec) => ({
+    ...withPartitions(spec, deployment.partitions),
+    topic: `${deployment.topicPrefix}${spec.topic}`,
+  }));
+}
+
 /** A compacted changelog for a stateful stage: infinite retention, latest value per key. */
 export function changelogSpec(topic: string, partitions = DEFAULT_PARTITIONS): TopicSpec {
   return { topic, partitions, retentionMs: -1, compact: true };

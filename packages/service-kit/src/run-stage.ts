@@ -2,13 +2,12 @@ import { type ConfigOf, type Env, kafkaSpec, logSpec, readConfig, serviceSpec } 
 import {
   changelogSpec,
   createKafkaRuntime,
-  DEFAULT_TOPIC_SPECS,
   ensureTopics,
+  pipelineTopicSpecs,
   type RunningService,
   stopOnSignals,
   type TopicSpec,
   type Topology,
-  withPartitions,
 } from "@nexus/kafka-runtime";
 import { createLogger, type Logger } from "@nexus/logging";
 import type { TopicName } from "@nexus/schemas";
@@ -29,10 +28,7 @@ export interface StageServiceOptions<T extends TopicName> {
 /** Every topic of the pipeline, its dead-letter topic, and the stage's changelog, under the prefix. */
 export function stageTopicSpecs(config: StageConfig, changelog?: string): TopicSpec[] {
   const { topicPrefix, partitions } = config.kafka;
-  const specs = DEFAULT_TOPIC_SPECS.map((spec) => ({
-    ...withPartitions(spec, partitions),
-    topic: `${topicPrefix}${spec.topic}`,
-  }));
+  const specs = pipelineTopicSpecs({ topicPrefix, partitions });
   // A changelog keeps one partition: its order is the order state is rebuilt in.
   return changelog ? [...specs, changelogSpec(`${topicPrefix}${changelog}`, 1)] : specs;
 }

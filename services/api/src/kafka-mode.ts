@@ -1,5 +1,5 @@
 import { createKafkaAlertService, type KafkaAlertService } from "@nexus/kafka-alerts";
-import { createKafka, DEFAULT_TOPIC_SPECS, ensureTopics, withPartitions } from "@nexus/kafka-runtime";
+import { createKafka, ensureTopics, pipelineTopicSpecs } from "@nexus/kafka-runtime";
 import type { Logger } from "@nexus/logging";
 import { TOPICS } from "@nexus/schemas";
 import type { IngestResult } from "./backend.js";
@@ -26,13 +26,7 @@ export interface KafkaMode {
  */
 export async function openKafkaMode(options: KafkaModeOptions): Promise<KafkaMode> {
   const { brokers, topicPrefix, logger } = options;
-  await ensureTopics(
-    brokers,
-    DEFAULT_TOPIC_SPECS.map((spec) => ({
-      ...withPartitions(spec, options.partitions),
-      topic: `${topicPrefix}${spec.topic}`,
-    })),
-  );
+  await ensureTopics(brokers, pipelineTopicSpecs({ topicPrefix, partitions: options.partitions }));
   const kafka = createKafka(brokers, "nexus-api", logger);
   const sink = await connectRecordSink(kafka, `${topicPrefix}${TOPICS.adsRaw}`);
   const alerts = createKafkaAlertService({
