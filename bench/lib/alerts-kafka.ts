@@ -4,6 +4,7 @@ import { normaliseWatch, type WatchRequest } from "@nexus/alerting";
 import type { Alert, RawAd } from "@nexus/schemas";
 import { TOPICS } from "@nexus/schemas";
 import { ALERTER_CHANGELOG } from "@nexus/service-alerter/topology";
+import { matcherChangelog } from "@nexus/service-matcher/topology";
 import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics } from "@nexus/test-helpers";
 import { Kafka, logLevel } from "kafkajs";
@@ -16,7 +17,7 @@ import {
 import { isWarmUp, warmUpAds } from "./warm-up.js";
 
 const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
-const CHANGELOGS = [RESOLVER_CHANGELOG, ALERTER_CHANGELOG];
+const CHANGELOGS = [RESOLVER_CHANGELOG, matcherChangelog(0), ALERTER_CHANGELOG];
 
 interface Input {
   readonly lines: readonly string[];
@@ -50,7 +51,7 @@ export async function run(input: Input, watchCount: number, paced: boolean): Pro
   const kafka = new Kafka({ clientId: "bench-alerts", brokers, logLevel: logLevel.NOTHING });
   await produceWatches(kafka, prefix, input.requests.slice(0, watchCount));
   const env = { NEXUS_IMAGE_ALLOW_FILE: "true" };
-  const children = ["extractor", "image-hasher", "resolver", "alerter"].map((name) =>
+  const children = ["extractor", "image-hasher", "matcher", "resolver", "alerter"].map((name) =>
     spawnService(name, { brokers, prefix }, env),
   );
   // The services run detached: a bench that dies must not leave them behind.

@@ -15,6 +15,7 @@ import { createKafkaAlertService } from "@nexus/kafka-alerts";
 import { createLogger, createMemorySink } from "@nexus/logging";
 import { type AdResolution, type Alert, type RawAd, TOPICS } from "@nexus/schemas";
 import { ALERTER_CHANGELOG } from "@nexus/service-alerter/topology";
+import { matcherChangelog } from "@nexus/service-matcher/topology";
 import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
 import { Kafka, logLevel, type Producer } from "kafkajs";
@@ -30,7 +31,7 @@ import {
   WEBHOOK_SECRET,
 } from "./alert-scenario.js";
 
-const CHANGELOGS = [RESOLVER_CHANGELOG, ALERTER_CHANGELOG];
+const CHANGELOGS = [RESOLVER_CHANGELOG, matcherChangelog(0), ALERTER_CHANGELOG];
 const prefix = `alerts-e2e-${Date.now()}-`;
 const work = mkdtempSync(join(tmpdir(), "nexus-alerts-kafka-"));
 const children: ChildProcess[] = [];
@@ -54,7 +55,7 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver();
   await ensurePipelineTopics(brokers, prefix, CHANGELOGS);
   const env = { NEXUS_IMAGE_ALLOW_FILE: "true", NEXUS_WEBHOOK_ALLOW_PRIVATE: "true" };
-  for (const name of ["extractor", "image-hasher", "resolver", "alerter", "notifier"]) {
+  for (const name of ["extractor", "image-hasher", "matcher", "resolver", "alerter", "notifier"]) {
     children.push(spawnService(name, { brokers, prefix }, env));
   }
   producer = new Kafka({ clientId: "alerts-e2e", brokers, logLevel: logLevel.NOTHING }).producer({ idempotent: true });

@@ -1,6 +1,6 @@
 /**
- * Issue 6: the whole pipeline over a real Kafka broker produces the same entities as the embedded
- * runtime on the same corpus.
+ * Issue 6: the whole pipeline over a real Kafka broker, with the matching stage split over two
+ * replicas, produces the same entities as the embedded runtime on the same corpus.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,10 +9,11 @@ import { openEngine } from "@nexus/embedded-runtime";
 import { createImageHasher } from "@nexus/image-input";
 import { createKafkaRuntime, type RunningService } from "@nexus/kafka-runtime";
 import { createLogger, createMemorySink } from "@nexus/logging";
-import { createResolver } from "@nexus/resolution";
+import { createClusterer, createMatcher } from "@nexus/resolution";
 import { TOPICS } from "@nexus/schemas";
 import { extractorTopology } from "@nexus/service-extractor/topology";
 import { createImageHasherTopology } from "@nexus/service-image-hasher/topology";
+import { createMatcherTopology, matcherChangelog } from "@nexus/service-matcher/topology";
 import { createResolverTopology, RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
 import { Kafka, logLevel } from "kafkajs";
@@ -26,6 +27,7 @@ const prefix = `e2e-${Date.now()}-`;
 let brokers: string[] = [];
 let adsPath = "";
 const services: RunningService[] = [];
+const CHANGELOGS = [RESOLVER_CHANGELOG, matcherChangelog(0), matcherChangelog(1)];
 
 /** A partition as comparable data: each entity's sorted ad ids, sorted. */
 function partition(groups: Iterable<readonly string[]>): string[] {
@@ -36,17 +38,17 @@ beforeAll(async () => {
   brokers = await kafkaBrokers();
   const corpus = await generateCorpus({ ads: ADS, seed: 6, out: workDir, imageSize: 192 });
   adsPath = corpus.adsPath;
-  await ensurePipelineTopics(brokers, prefix, [RESOLVER_CHANGELOG]);
+  await ensurePipelineTopics(brokers, prefix, CHANGELOGS);
 });
 
 afterAll(async () => {
   await Promise.all(services.map((service) => service.stop()));
-  await deleteTopics(brokers, pipelineTopicNames(prefix, [RESOLVER_CHANGELOG])).catch(() => undefined);
+  await deleteTopics(brokers, pipelineTopicNames(prefix, CHANGELOGS)).catch(() => undefined);
   rmSync(workDir, { recursive: true, force: true });
 });
 
 describe("pipeline over Kafka", () => {
-  it("resolves the corpus into the same entities as the embedded runtime", async () => {
+  it("resolves the corpus into the same entities as the embedded runtime, with two matcher replicas", async () => {
     const lines = readFileSync(adsPath, "utf8").split("\n").filter(Boolean);
     const engine = await openEngine({ dataDir: join(workDir, "embedded") });
     await engine.ingest(
@@ -60,10 +62,12 @@ describe("pipeline over Kafka", () => {
     const logger = createLogger({ service: "e2e", level: "silent", destination: createMemorySink() });
     const runtime = createKafkaRuntime({ brokers, logger, topicPrefix: prefix, flushSize: 50 });
     const hasher = createImageHasher({ allowFile: true });
-    const resolver = createResolver();
+    const resolver = createClusterer();
     services.push(
       await runtime.start(extractorTopology),
       await runtime.start(createImageHasherTopology({ hash: (ref) => hasher.hash(ref) })),
+      await runtime.start(createMatcherTopology(createMatcher({}, { replica: 0, replicas: 2 }))),
+      await runtime.start(createMatcherTopology(createMatcher({}, { replica: 1, replicas: 2 }))),
       await runtime.start(createResolverTopology(resolver)),
     );
 

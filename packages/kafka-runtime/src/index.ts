@@ -13,6 +13,7 @@ export { buildDeadLetter, DLQ_HEADERS, deadLetterRecord, type Origin } from "./d
 export { createKafka } from "./kafka-client.js";
 export { RuntimeMetrics } from "./metrics.js";
 export { type Incoming, type Outcome, type PolicyDeps, processMessage } from "./policy.js";
+export { MAX_REQUEST_BYTES, recordBytes, splitBySize } from "./request-size.js";
 export { restoreChangelog } from "./restore.js";
 export { createKafkaRuntime, type KafkaRuntime, type RuntimeOptions } from "./runtime.js";
 export { stopOnSignals } from "./signals.js";
@@ -23,6 +24,7 @@ export {
   DEFAULT_PARTITIONS,
   DEFAULT_TOPIC_SPECS,
   ensureTopics,
+  partitionCount,
   pipelineTopicSpecs,
   withPartitions,
 } from "./topics.js";

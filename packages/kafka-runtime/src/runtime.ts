@@ -9,6 +9,7 @@ import { CoalescingSender } from "./coalescing-sender.js";
 import { startProbeServer } from "./http-server.js";
 import { createKafka, toTopicMessages } from "./kafka-client.js";
 import { RuntimeMetrics } from "./metrics.js";
+import { MAX_REQUEST_BYTES, recordBytes, splitBySize } from "./request-size.js";
 import { restoreChangelog } from "./restore.js";
 import {
   DEFAULT_RETRY_POLICY,
@@ -213,7 +214,9 @@ function sender(
     const physical =
       prefix === "" ? records : records.map((record) => ({ ...record, topic: `${prefix}${record.topic}` }));
     try {
-      await producer.sendBatch({ acks: -1, topicMessages: toTopicMessages(physical) });
+      for (const slice of splitBySize(physical, recordBytes, MAX_REQUEST_BYTES)) {
+        await producer.sendBatch({ acks: -1, topicMessages: toTopicMessages(slice) });
+      }
     } catch (thrown) {
       throw new NexusError("NEXUS_KAFKA_PRODUCE", "produce failed; the batch will be replayed", {
         cause: thrown,

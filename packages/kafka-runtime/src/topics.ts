@@ -14,7 +14,11 @@ export const DEFAULT_PARTITIONS = 6;
 const RETENTION: Record<TopicName, { retentionMs: number; compact?: boolean; partitions?: number }> = {
   [TOPICS.adsRaw]: { retentionMs: 7 * DAY_MS },
   [TOPICS.adsExtracted]: { retentionMs: 7 * DAY_MS },
-  [TOPICS.adsEnriched]: { retentionMs: 7 * DAY_MS },
+  // One partition: the log itself is the one order every matcher replica reads the ads in, so
+  // their indexes stay identical. The stages before it still scale by their own inputs' partitions.
+  [TOPICS.adsEnriched]: { retentionMs: 7 * DAY_MS, partitions: 1 },
+  // The matcher replicas' batches, interleaved; the resolver reorders them by seq.
+  [TOPICS.matches]: { retentionMs: 7 * DAY_MS, partitions: 1 },
   // Keyed by pair id; a rescored pair supersedes the older score.
   [TOPICS.links]: { retentionMs: -1, compact: true },
   // Lineage events: compaction would erase history, so keep them by time.
@@ -68,6 +72,25 @@ function configEntries(spec: TopicSpec): { name: string; value: string }[] {
   const entries = [{ name: "cleanup.policy", value: spec.compact ? "compact" : "delete" }];
   if (spec.retentionMs !== undefined) entries.push({ name: "retention.ms", value: String(spec.retentionMs) });
   return entries;
+}
+
+/** How many partitions a topic has; 0 when it does not exist yet. */
+export async function partitionCount(brokers: string[], topic: string): Promise<number> {
+  const kafka = new kafkajs.Kafka({ brokers, clientId: "nexus-topics", logLevel: kafkajs.logLevel.NOTHING });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    if (!(await admin.listTopics()).includes(topic)) return 0;
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+    return metadata.topics[0]?.partitions.length ?? 0;
+  } catch (thrown) {
+    throw new NexusError("NEXUS_KAFKA_CONNECT", `cannot describe ${topic} on ${brokers.join(",")}`, {
+      cause: thrown,
+      retryable: true,
+    });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 const ATTEMPTS = 5;

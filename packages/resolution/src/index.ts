@@ -6,16 +6,20 @@
  * network) with stable ids, analyst decisions and explanations. No clock, no randomness, no I/O:
  * replaying the same calls in the same order rebuilds the same state.
  */
+
+export { type ClusteredAd, type Clusterer, createClusterer } from "./clusterer.js";
 export {
   DEFAULT_RESOLUTION_CONFIG,
   type ResolutionConfig,
   type ResolutionConfigOverrides,
   resolveConfig,
 } from "./config.js";
+export { createMatcher, type Matcher, type MatchShare, validShare } from "./matcher.js";
 export { createResolver, type Resolver, type ResolverStats } from "./resolver.js";
 export type {
   AdFeatures,
   AnalystDecision,
+  EdgeUpdate,
   EntityChange,
   EntitySummary,
   Evidence,
@@ -23,6 +27,7 @@ export type {
   Explanation,
   GenericDemotion,
   Layer,
+  MatchBatch,
   PairLink,
   ResolutionUpdate,
   ResolvedAd,

@@ -1,14 +1,23 @@
 import type { AdRecord } from "./ad-record.js";
-import type { Edge } from "./edge-store.js";
+import { type Edge, pairKey } from "./edge-store.js";
 import { scorePair } from "./scoring.js";
-import type { ResolverState, UpdateBuilder } from "./state.js";
-import type { EvidenceKind, PairLink } from "./types.js";
+import type { ClusterState, ResolverState, UpdateBuilder } from "./state.js";
+import type { Evidence, EvidenceKind, PairLink } from "./types.js";
 
-export function toPairLink(state: ResolverState, edge: Edge, linked: boolean): PairLink {
-  const [a, b] = [state.ad(edge.a).adId, state.ad(edge.b).adId];
+export function toPairLink(state: ClusterState, edge: Edge, linked: boolean): PairLink {
+  const [a, b] = [state.adId(edge.a), state.adId(edge.b)];
   const persona = edge.persona || edge.must === "persona";
   const layer = persona ? "persona" : "network";
   return { a, b, score: edge.score, linked, layer, evidence: edge.evidence };
+}
+
+/** A pair's scores and whether they pass each layer's threshold: what a matcher decides. */
+export interface EdgeScore {
+  readonly score: number;
+  readonly personaScore: number;
+  readonly network: boolean;
+  readonly persona: boolean;
+  readonly evidence: Evidence[];
 }
 
 /** Scores a pair against the current generic values and stores, updates or drops its edge. */
@@ -16,23 +25,39 @@ export function scoreAndStore(state: ResolverState, pair: { x: AdRecord; y: AdRe
   const { x, y } = pair;
   if (x.seq === y.seq) return;
   const [a, b] = x.seq < y.seq ? [x, y] : [y, x];
+  if (!state.owns(b.seq)) return;
   const scored = scorePair(a, b, state.scoring);
   const { networkThreshold, personaThreshold } = state.config;
   const network = scored.score >= networkThreshold;
   const persona = scored.personaScore >= personaThreshold;
-  const existing = state.edges.get(a.seq, b.seq);
+  storeEdge(state, [a.seq, b.seq], { ...scored, network, persona }, update);
+}
+
+/**
+ * Stores, updates or drops the edge of a scored pair (`a < b`), and records in the update what
+ * the change means for clustering. Scores changing without a threshold crossed change nothing.
+ */
+export function storeEdge(
+  state: ClusterState,
+  [a, b]: readonly [number, number],
+  scored: EdgeScore,
+  update: UpdateBuilder,
+): void {
+  const { network, persona } = scored;
+  const existing = state.edges.get(a, b);
   if (existing === undefined) {
     if (!network) return;
-    const edge: Edge = { a: a.seq, b: b.seq, ...scored, network, persona, must: undefined };
+    const edge: Edge = { a, b, ...scored, must: undefined };
     state.edges.set(edge);
+    update.scored.set(pairKey(a, b), { a, b, ...scored });
     update.link(toPairLink(state, edge, true));
-    markDirty(update, a.seq, b.seq);
-    update.gained.push([a.seq, b.seq]);
+    markDirty(update, a, b);
+    update.gained.push([a, b]);
     return;
   }
   const changed = existing.network !== network || existing.persona !== persona;
   if ((existing.network && !network) || (existing.persona && !persona)) update.lost = true;
-  if ((!existing.network && network) || (!existing.persona && persona)) update.gained.push([a.seq, b.seq]);
+  if ((!existing.network && network) || (!existing.persona && persona)) update.gained.push([a, b]);
   existing.score = scored.score;
   existing.personaScore = scored.personaScore;
   existing.network = network;
@@ -40,10 +65,11 @@ export function scoreAndStore(state: ResolverState, pair: { x: AdRecord; y: AdRe
   existing.evidence =
     existing.must === undefined ? scored.evidence : [...scored.evidence, ...analystEvidence(existing)];
   if (!changed) return;
+  update.scored.set(pairKey(a, b), { a, b, ...scored });
   const stillLinked = network || existing.must !== undefined;
-  if (!stillLinked) state.edges.delete(a.seq, b.seq);
+  if (!stillLinked) state.edges.delete(a, b);
   update.link(toPairLink(state, existing, stillLinked));
-  markDirty(update, a.seq, b.seq);
+  markDirty(update, a, b);
 }
 
 function analystEvidence(edge: Edge): Edge["evidence"] {

@@ -1,10 +1,10 @@
 import { linksAt } from "./edge-store.js";
 import { linkedClosure, partition } from "./partition.js";
-import type { ResolverState, UpdateBuilder } from "./state.js";
+import type { ClusterState, UpdateBuilder } from "./state.js";
 import type { EntityChange, Layer, ResolvedAd } from "./types.js";
 
 /** Ads whose entity at `layer` may change: the linked closure of the seeds plus their old entities. */
-function universe(state: ResolverState, layer: Layer, seeds: Iterable<number>): Set<number> {
+function universe(state: ClusterState, layer: Layer, seeds: Iterable<number>): Set<number> {
   const clusters = state.layer(layer);
   let frontier = new Set(seeds);
   const all = new Set<number>();
@@ -19,7 +19,7 @@ function universe(state: ResolverState, layer: Layer, seeds: Iterable<number>): 
   return all;
 }
 
-function snapshot(state: ResolverState, seqs: Iterable<number>): Map<number, string> {
+function snapshot(state: ClusterState, seqs: Iterable<number>): Map<number, string> {
   const before = new Map<number, string>();
   for (const seq of seqs) before.set(seq, `${state.persona.of(seq)?.id}|${state.network.of(seq)?.id}`);
   return before;
@@ -29,7 +29,7 @@ function snapshot(state: ResolverState, seqs: Iterable<number>): Map<number, str
  * The common case, links only added and no cannot-links: entities can only merge, so the new parts
  * are the old entities (and new ads) joined by the gained links, found without walking any edges.
  */
-function grownParts(state: ResolverState, layer: Layer, update: UpdateBuilder): number[][] {
+function grownParts(state: ClusterState, layer: Layer, update: UpdateBuilder): number[][] {
   const clusters = state.layer(layer);
   const representative = (seq: number): number => clusters.of(seq)?.members[0] ?? seq;
   const parent = new Map<number, number>();
@@ -58,7 +58,7 @@ function grownParts(state: ResolverState, layer: Layer, update: UpdateBuilder): 
 }
 
 function applyParts(
-  state: ResolverState,
+  state: ClusterState,
   parts: { persona: number[][]; network: number[][] },
   reason: string,
 ): { changes: EntityChange[]; resolved: ResolvedAd[] } {
@@ -74,8 +74,7 @@ function applyParts(
   for (const seq of [...seqs].sort((x, y) => x - y)) {
     const personaId = state.persona.of(seq)?.id ?? "";
     const networkId = state.network.of(seq)?.id ?? "";
-    if (before.get(seq) !== `${personaId}|${networkId}`)
-      resolved.push({ adId: state.ad(seq).adId, personaId, networkId });
+    if (before.get(seq) !== `${personaId}|${networkId}`) resolved.push({ adId: state.adId(seq), personaId, networkId });
   }
   return { changes, resolved };
 }
@@ -85,7 +84,7 @@ function applyParts(
  * personas, so a persona never straddles two networks.
  */
 export function recluster(
-  state: ResolverState,
+  state: ClusterState,
   update: UpdateBuilder,
   reason: string,
 ): { changes: EntityChange[]; resolved: ResolvedAd[] } {

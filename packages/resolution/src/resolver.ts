@@ -1,10 +1,8 @@
+import { arrive, finish } from "./arrival.js";
 import { type ResolutionConfigOverrides, resolveConfig } from "./config.js";
 import { applyDecision } from "./decisions.js";
-import { demoteContact, demotePhoto, demotePhrases } from "./generic.js";
-import { scoreCandidates } from "./linking.js";
 import { applyOverride } from "./overrides.js";
 import { explain, summarize } from "./queries.js";
-import { recluster } from "./recluster.js";
 import { ResolverState, UpdateBuilder } from "./state.js";
 import type {
   AdFeatures,
@@ -40,27 +38,11 @@ export interface ResolverStats {
   phraseIndex: { shingles: number; buckets: number; overflowed: number; generic: number };
 }
 
-function finish(state: ResolverState, update: UpdateBuilder, reason: string): ResolutionUpdate {
-  const { changes, resolved } = recluster(state, update, reason);
-  return { links: [...update.links.values()], changes, resolved, demotions: update.demotions };
-}
-
 function ingest(state: ResolverState, features: AdFeatures): ResolutionUpdate {
   const update = new UpdateBuilder();
   // A replayed or re-scraped ad changes nothing: ingest is idempotent per ad id.
   if (state.seqOf.has(features.adId)) return update.empty();
-  const record = state.add(features);
-  const candidates = new Set<number>();
-  const contactFlips = state.contacts.add(record);
-  const photoFlips = state.photos.add(record, (seq) => state.ad(seq), candidates);
-  const phraseFlips = state.phrases.count(record);
-  for (const key of contactFlips) demoteContact(state, key, update);
-  for (const node of photoFlips) demotePhoto(state, node, update);
-  demotePhrases(state, phraseFlips, { current: record }, update);
-  state.contacts.candidates(record, candidates);
-  state.phrases.register(record, candidates);
-  scoreCandidates(state, record, candidates, update);
-  update.dirty.add(record.seq);
+  const record = arrive(state, features, update);
   return finish(state, update, `ad ${record.adId} arrived`);
 }
 

@@ -6,10 +6,46 @@ import { LayerClusters } from "./layer-clusters.js";
 import { PhotoIndex } from "./photo-index.js";
 import { PhraseIndex } from "./phrase-index.js";
 import type { ScoringContext } from "./scoring.js";
-import type { AdFeatures, GenericDemotion, Layer, PairLink, ResolutionUpdate } from "./types.js";
+import type { AdFeatures, EdgeUpdate, GenericDemotion, Layer, PairLink, ResolutionUpdate } from "./types.js";
+
+/**
+ * What clustering reads and writes: the link graph, both layers, the cannot-links and the ad ids.
+ * The whole resolver has it; so does the clusterer of a split deployment, which holds no indexes.
+ */
+export interface ClusterState {
+  readonly edges: EdgeStore;
+  readonly persona: LayerClusters;
+  readonly network: LayerClusters;
+  readonly cannot: Record<Layer, Map<number, Set<number>>>;
+  adId(seq: number): string;
+  adIds(seqs: Iterable<number>): string[];
+  layer(layer: Layer): LayerClusters;
+  constraintsFor(layer: Layer): Map<number, Set<number>>;
+}
+
+/** Cannot-links that bind a layer: network ones bind personas too. */
+export function constraintsFor(
+  cannot: Record<Layer, Map<number, Set<number>>>,
+  layer: Layer,
+): Map<number, Set<number>> {
+  if (layer === "network" || cannot.persona.size === 0) return cannot.network;
+  if (cannot.network.size === 0) return cannot.persona;
+  const merged = new Map<number, Set<number>>();
+  for (const source of [cannot.persona, cannot.network]) {
+    for (const [seq, banned] of source) merged.set(seq, new Set([...(merged.get(seq) ?? []), ...banned]));
+  }
+  return merged;
+}
+
+/**
+ * Which pairs this resolver scores, by the position of the pair's later ad. All of them in one
+ * process; a share of them in each matcher replica of a split deployment, so every pair is scored
+ * by exactly one replica.
+ */
+export type PairOwnership = (laterSeq: number) => boolean;
 
 /** Everything the resolver remembers. Rebuilt on restart by replaying the same calls in order. */
-export class ResolverState {
+export class ResolverState implements ClusterState {
   readonly ads: AdRecord[] = [];
   readonly seqOf = new Map<string, number>();
   readonly contacts: ContactIndex;
@@ -24,7 +60,10 @@ export class ResolverState {
   readonly photoDemotionKey = new Map<number, string>();
   readonly scoring: ScoringContext;
 
-  constructor(readonly config: ResolutionConfig) {
+  constructor(
+    readonly config: ResolutionConfig,
+    readonly owns: PairOwnership = () => true,
+  ) {
     this.contacts = new ContactIndex(config);
     this.photos = new PhotoIndex(config);
     this.phrases = new PhraseIndex(config);
@@ -48,6 +87,10 @@ export class ResolverState {
     return this.ads[seq] as AdRecord;
   }
 
+  adId(seq: number): string {
+    return this.ad(seq).adId;
+  }
+
   adIds(seqs: Iterable<number>): string[] {
     return [...seqs].map((seq) => this.ad(seq).adId).sort();
   }
@@ -56,15 +99,8 @@ export class ResolverState {
     return layer === "persona" ? this.persona : this.network;
   }
 
-  /** Cannot-links that bind a layer: network ones bind personas too. */
   constraintsFor(layer: Layer): Map<number, Set<number>> {
-    if (layer === "network" || this.cannot.persona.size === 0) return this.cannot.network;
-    if (this.cannot.network.size === 0) return this.cannot.persona;
-    const merged = new Map<number, Set<number>>();
-    for (const source of [this.cannot.persona, this.cannot.network]) {
-      for (const [seq, banned] of source) merged.set(seq, new Set([...(merged.get(seq) ?? []), ...banned]));
-    }
-    return merged;
+    return constraintsFor(this.cannot, layer);
   }
 }
 
@@ -76,6 +112,8 @@ export class UpdateBuilder {
   /** A link was lost or weakened: components may split, so the slow path must run. */
   lost = false;
   readonly links = new Map<string, PairLink>();
+  /** The latest scores of each pair whose link changed, for a matcher to hand on. */
+  readonly scored = new Map<number, EdgeUpdate>();
   readonly demotions: GenericDemotion[] = [];
 
   link(link: PairLink): void {

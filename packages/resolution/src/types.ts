@@ -55,6 +55,34 @@ export interface PairLink {
   evidence: Evidence[];
 }
 
+/**
+ * A scored pair as a matcher left it: `a < b` are positions in the order every matcher replica
+ * read the ads in. Not passing the network threshold means the link is gone.
+ */
+export interface EdgeUpdate {
+  a: number;
+  b: number;
+  score: number;
+  personaScore: number;
+  network: boolean;
+  persona: boolean;
+  evidence: Evidence[];
+}
+
+/**
+ * What one matcher replica found when the ad at `seq` arrived: the pairs it owns whose links
+ * changed (new pairs and re-scored ones) and the values that became generic. The clusterer takes
+ * an ad once it has the batch of every replica.
+ */
+export interface MatchBatch {
+  seq: number;
+  adId: string;
+  replica: number;
+  replicas: number;
+  edges: EdgeUpdate[];
+  demotions: GenericDemotion[];
+}
+
 export interface EntityChange {
   type: "created" | "merged" | "split" | "updated";
   layer: Layer;

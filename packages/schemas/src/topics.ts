@@ -7,6 +7,7 @@ import type {
   EnrichedAd,
   EntityChange,
   ExtractedAd,
+  MatchBatch,
   RawAd,
   ResolvedAd,
   Watch,
@@ -17,6 +18,7 @@ export const TOPICS = {
   adsRaw: "nexus.ads.raw.v1",
   adsExtracted: "nexus.ads.extracted.v1",
   adsEnriched: "nexus.ads.enriched.v1",
+  matches: "nexus.matches.v1",
   links: "nexus.links.v1",
   entityChanges: "nexus.entities.changes.v1",
   adsResolved: "nexus.ads.resolved.v1",
@@ -34,6 +36,7 @@ export interface TopicMessages {
   "nexus.ads.raw.v1": RawAd;
   "nexus.ads.extracted.v1": ExtractedAd;
   "nexus.ads.enriched.v1": EnrichedAd;
+  "nexus.matches.v1": MatchBatch;
   "nexus.links.v1": AdLink;
   "nexus.entities.changes.v1": EntityChange;
   "nexus.ads.resolved.v1": ResolvedAd;

@@ -36,7 +36,9 @@ export function createAlerterTopology(
       const alerts: Output[] = evaluator
         .evaluate(resolution)
         .map((alert) => ({ topic: TOPICS.alerts, key: alert.id, value: { ...alert, raisedAt } }));
-      return [{ topic: ALERTER_CHANGELOG, key: resolution.ad.id, value: resolution }, ...alerts];
+      // The changelog record last: a burst may go out in several requests, and an alert must never
+      // be lost behind state a restart restores.
+      return [...alerts, { topic: ALERTER_CHANGELOG, key: resolution.ad.id, value: resolution }];
     },
   };
 }

@@ -1,4 +1,5 @@
 import { NexusError } from "@nexus/errors";
+import { splitBySize } from "@nexus/kafka-runtime";
 import { parseRawAdLine } from "@nexus/pipeline";
 import kafkajs, { type Kafka, type Producer } from "kafkajs";
 import type { IngestResult } from "./backend.js";
@@ -45,23 +46,7 @@ function validate(ads: readonly unknown[], maxRecordBytes: number) {
   return { valid, rejected };
 }
 
-function chunks<T extends RawAdRecord>(records: readonly T[], maxBytes: number): T[][] {
-  const out: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const record of records) {
-    const bytes = Buffer.byteLength(record.value) + Buffer.byteLength(record.key);
-    if (current.length > 0 && size + bytes > maxBytes) {
-      out.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(record);
-    size += bytes;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
+const recordSize = (record: RawAdRecord): number => Buffer.byteLength(record.value) + Buffer.byteLength(record.key);
 
 /**
  * The API's ingest in a distributed deployment: validates each ad like the embedded runtime does and
@@ -76,7 +61,7 @@ export function createKafkaIngest(options: KafkaIngestOptions): (ads: readonly u
   return async (ads) => {
     const { valid, rejected } = validate(ads, maxRecordBytes);
     let accepted = 0;
-    for (const chunk of chunks(valid, maxChunkBytes)) {
+    for (const chunk of splitBySize(valid, recordSize, maxChunkBytes)) {
       try {
         await options.sink.send(chunk);
         accepted += chunk.length;

@@ -1,9 +1,9 @@
-import { createResolver } from "@nexus/resolution";
+import { createClusterer } from "@nexus/resolution";
 import { runStageService } from "@nexus/service-kit";
 import { createResolverTopology } from "./topology.js";
 
 await runStageService({
   service: "resolver",
   env: process.env,
-  topology: () => createResolverTopology(createResolver()),
+  topology: () => createResolverTopology(createClusterer()),
 });

@@ -335,6 +335,40 @@ export interface AdLink {
   evidence: Evidence[];
 }
 
+/**
+ * What one matcher replica found when one ad arrived: the pairs it owns whose links changed, and the values that became generic. The resolver takes the ad once every replica's batch is in. Internal to the match and resolve stages; one partition. Key: "<seq>/<replica>".
+ */
+export interface MatchBatch {
+  /**
+   * The ad's position in the sequenced enriched topic, duplicates skipped.
+   */
+  seq: number;
+  adId: AdId;
+  replica: number;
+  replicas: number;
+  edges: {
+    a: number;
+    b: number;
+    score: number;
+    personaScore: number;
+    network: boolean;
+    persona: boolean;
+    evidence: Evidence[];
+  }[];
+  demotions: {
+    key: string;
+    kind: string;
+    reason: string;
+    distinctAds: number;
+    distinctSources: number;
+    overridden?: boolean;
+  }[];
+  /**
+   * The ad itself, in the batch of the replica that owns its seq: the resolver hands it on to the alerter.
+   */
+  ad?: EnrichedAd;
+}
+
 export type WatchKind = "phone" | "email" | "handle" | "image" | "text" | "entity";
 
 export interface Webhook {
