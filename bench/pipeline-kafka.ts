@@ -1,7 +1,8 @@
 /**
  * Issue 6: end-to-end throughput and ingest→resolved latency over Kafka, with each stage a separate
  * service process, beside the embedded runtime on the same corpus; and 1 vs 2 instances of the
- * image-hasher stage (the stateless stage that dominates CPU).
+ * image-hasher stage (the stateless stage that dominates CPU). For 1 vs 2 instances of the matching
+ * stage, see bench/matcher-scaling.ts.
  *
  *   KAFKA_BROKERS=127.0.0.1:9092 npx tsx --conditions=nexus-source bench/pipeline-kafka.ts [--ads 1000]
  */
@@ -13,6 +14,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { openEngine } from "@nexus/embedded-runtime";
 import { TOPICS } from "@nexus/schemas";
+import { matcherChangelog } from "@nexus/service-matcher/topology";
 import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics } from "@nexus/test-helpers";
 import { Kafka, logLevel } from "kafkajs";
@@ -21,6 +23,7 @@ import { ensurePipelineTopics, pipelineTopicNames, spawnService } from "../test/
 
 const { values } = parseArgs({ options: { ads: { type: "string", default: "1000" } } });
 const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
+const CHANGELOGS = [RESOLVER_CHANGELOG, matcherChangelog(0)];
 const work = mkdtempSync(join(tmpdir(), "nexus-bench-kafka-"));
 const corpus = await generateCorpus({ ads: Number(values.ads), seed: 5, out: join(work, "corpus"), imageSize: 256 });
 const lines = readFileSync(corpus.adsPath, "utf8").split("\n").filter(Boolean);
@@ -37,10 +40,11 @@ async function overKafka(
   paceAdsPerSecond?: number,
 ): Promise<{ seconds: number; latencies: number[] }> {
   const prefix = `bench-${hashers}-${paceAdsPerSecond ?? "burst"}-${Date.now()}-`;
-  await ensurePipelineTopics(brokers, prefix, [RESOLVER_CHANGELOG]);
+  await ensurePipelineTopics(brokers, prefix, CHANGELOGS);
   const children = [
     startService("extractor", prefix),
     ...Array.from({ length: hashers }, () => startService("image-hasher", prefix)),
+    startService("matcher", prefix),
     startService("resolver", prefix),
   ];
   const kafka = new Kafka({ clientId: "bench", brokers, logLevel: logLevel.NOTHING });
@@ -84,7 +88,7 @@ async function overKafka(
   await consumer.disconnect();
   for (const child of children) if (child.pid) process.kill(-child.pid, "SIGTERM");
   await sleep(3_000);
-  await deleteTopics(brokers, pipelineTopicNames(prefix, [RESOLVER_CHANGELOG])).catch(() => undefined);
+  await deleteTopics(brokers, pipelineTopicNames(prefix, CHANGELOGS)).catch(() => undefined);
   return { seconds, latencies };
 }
 
