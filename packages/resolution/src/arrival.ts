@@ -2,7 +2,7 @@ import type { AdRecord } from "./ad-record.js";
 import { demoteContact, demotePhoto, demotePhrases } from "./generic.js";
 import { scoreCandidates } from "./linking.js";
 import { recluster } from "./recluster.js";
-import type { ClusterState, ResolverState, UpdateBuilder } from "./state.js";
+import { type CandidateSink, type ClusterState, IGNORED, type ResolverState, type UpdateBuilder } from "./state.js";
 import type { AdFeatures, ResolutionUpdate } from "./types.js";
 
 /**
@@ -12,16 +12,20 @@ import type { AdFeatures, ResolutionUpdate } from "./types.js";
  */
 export function arrive(state: ResolverState, features: AdFeatures, update: UpdateBuilder): AdRecord {
   const record = state.add(features);
+  // Only the replica that scores this ad's pairs needs its candidates; the others only keep their
+  // indexes and generic-value counts in step.
+  const owned = state.owns(record.seq);
   const candidates = new Set<number>();
+  const sink: CandidateSink = owned ? candidates : IGNORED;
   const contactFlips = state.contacts.add(record);
-  const photoFlips = state.photos.add(record, (seq) => state.ad(seq), candidates);
+  const photoFlips = state.photos.add(record, (seq) => state.ad(seq), sink);
   const phraseFlips = state.phrases.count(record);
   for (const key of contactFlips) demoteContact(state, key, update);
   for (const node of photoFlips) demotePhoto(state, node, update);
   demotePhrases(state, phraseFlips, { current: record }, update);
-  state.contacts.candidates(record, candidates);
-  state.phrases.register(record, candidates);
-  scoreCandidates(state, record, candidates, update);
+  if (owned) state.contacts.candidates(record, candidates);
+  state.phrases.register(record, sink);
+  if (owned) scoreCandidates(state, record, candidates, update);
   update.dirty.add(record.seq);
   return record;
 }

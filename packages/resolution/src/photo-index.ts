@@ -2,6 +2,7 @@ import { createHammingIndex, type HammingIndex } from "@nexus/image-hash";
 import type { AdPhoto, AdRecord } from "./ad-record.js";
 import type { ResolutionConfig } from "./config.js";
 import { type PhotoHashes, photoDistance } from "./photo-distance.js";
+import type { CandidateSink } from "./state.js";
 
 /** One stored photo of one ad, with the recurrence statistics of its near-duplicates. */
 export interface PhotoNode extends PhotoHashes {
@@ -38,7 +39,7 @@ export class PhotoIndex {
   }
 
   /** Registers the ad's photos; fills `candidates` with neighbour ads; returns nodes that became generic. */
-  add(record: AdRecord, lookup: (seq: number) => AdRecord, candidates: Set<number>): PhotoNode[] {
+  add(record: AdRecord, lookup: (seq: number) => AdRecord, candidates: CandidateSink): PhotoNode[] {
     const flipped: PhotoNode[] = [];
     for (const photo of record.photos) {
       const node = this.newNode(record, photo);

@@ -1,6 +1,7 @@
 import { countKept, createMinHasher, lshBandKeys, type MinHasher } from "@nexus/text-sim";
 import type { AdRecord } from "./ad-record.js";
 import type { ResolutionConfig } from "./config.js";
+import type { CandidateSink } from "./state.js";
 
 const STALE_FRACTION = 0.9;
 
@@ -56,7 +57,7 @@ export class PhraseIndex {
   }
 
   /** Ads currently sharing at least one LSH bucket with the record, after (re)registering it. */
-  register(record: AdRecord, candidates: Set<number>): void {
+  register(record: AdRecord, candidates: CandidateSink): void {
     this.unregister(record);
     record.registeredShingles = countKept(record.shingles, this.generic);
     if (record.registeredShingles < this.config.textMinShingles) return;

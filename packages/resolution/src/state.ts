@@ -44,6 +44,14 @@ export function constraintsFor(
  */
 export type PairOwnership = (laterSeq: number) => boolean;
 
+/** Where blocking puts the ads a new ad should be scored against. */
+export interface CandidateSink {
+  add(seq: number): unknown;
+}
+
+/** A sink for a replica that does not score the ad: indexes are updated, candidates dropped. */
+export const IGNORED: CandidateSink = { add: () => undefined };
+
 /** Everything the resolver remembers. Rebuilt on restart by replaying the same calls in order. */
 export class ResolverState implements ClusterState {
   readonly ads: AdRecord[] = [];
