@@ -49,6 +49,11 @@ export function createTableFollower(options: TableFollowerOptions): TableFollowe
     consumer = created;
     await created.connect();
     await created.subscribe({ topic: options.topic, fromBeginning: true });
+    // An empty topic is "caught up" at once, but a consumer stopped while still joining its group
+    // crashes and kafkajs restarts it, so the process never exits: start ends once it has joined.
+    const joined = new Promise<void>((resolve) => {
+      created.on(created.events.GROUP_JOIN, () => resolve());
+    });
     const crashed = new Promise<never>((_resolve, reject) => {
       created.on(created.events.CRASH, (event) => {
         if (caughtUp) logger.error({ err: event.payload.error, restart: event.payload.restart }, "follower crashed");
@@ -67,7 +72,7 @@ export function createTableFollower(options: TableFollowerOptions): TableFollowe
         .catch(reject);
     });
     crashed.catch(() => undefined);
-    await Promise.race([progress.reach(ends), crashed]);
+    await Promise.race([Promise.all([progress.reach(ends), joined]), crashed]);
     caughtUp = true;
     logger.info("caught up");
   };

@@ -1,3 +1,4 @@
+import { createLogger, createMemorySink } from "@nexus/logging";
 import { testTopic } from "@nexus/test-helpers";
 import kafkajs from "kafkajs";
 import { describe, expect, it, onTestFinished } from "vitest";
@@ -83,5 +84,23 @@ describe("table follower", () => {
     await waitFor(() => table.get("a") === 1, 30_000, "first record");
     await follower.stop();
     await follower.stop();
+  });
+
+  it("stays stopped when stopped right after starting on an empty topic (a CLI command's lifetime)", async () => {
+    const topic = await testTopic({ config: { "cleanup.policy": "compact" } });
+    const kafka = new kafkajs.Kafka({ brokers: [...topic.brokers], logLevel: kafkajs.logLevel.NOTHING });
+    const sink = createMemorySink();
+    const follower = createTableFollower({
+      kafka,
+      topic: topic.name,
+      groupIdPrefix: "nexus-test-table",
+      logger: createLogger({ service: "test", level: "warn", destination: sink }),
+      onRecord: () => undefined,
+    });
+    await follower.start();
+    await follower.stop();
+    // Stopped mid-join, kafkajs crashed the consumer and restarted it: the process never exited.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(sink.lines.filter((line) => line["msg"] === "follower crashed")).toEqual([]);
   });
 });
