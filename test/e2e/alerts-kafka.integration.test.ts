@@ -4,16 +4,17 @@
  * for its matching ad, the unrelated ad none, a re-scrape nothing more, and the webhook of a watch
  * receives a correctly signed request on loopback.
  */
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { verifyWebhook, type WebhookBody } from "@nexus/alert-delivery";
 import type { WatchRequest } from "@nexus/alerting";
 import { createImageHasher } from "@nexus/image-input";
 import { createKafkaAlertService } from "@nexus/kafka-alerts";
 import { createLogger, createMemorySink } from "@nexus/logging";
-import { type AdResolution, type Alert, type RawAd, TOPICS } from "@nexus/schemas";
+import { type AdResolution, type Alert, type RawAd, TOPICS, type Watch } from "@nexus/schemas";
 import { ALERTER_CHANGELOG } from "@nexus/service-alerter/topology";
 import { matcherChangelog } from "@nexus/service-matcher/topology";
 import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
@@ -32,6 +33,8 @@ import {
 } from "./alert-scenario.js";
 
 const CHANGELOGS = [RESOLVER_CHANGELOG, matcherChangelog(0), ALERTER_CHANGELOG];
+const run = promisify(execFile);
+const repo = join(import.meta.dirname, "../..");
 const prefix = `alerts-e2e-${Date.now()}-`;
 const work = mkdtempSync(join(tmpdir(), "nexus-alerts-kafka-"));
 const children: ChildProcess[] = [];
@@ -84,6 +87,19 @@ async function watchRequests(seedEntity: string): Promise<WatchRequest[]> {
   });
 }
 
+async function cli(args: string[]): Promise<string> {
+  const env = { ...process.env, KAFKA_BROKERS: brokers.join(","), KAFKA_TOPIC_PREFIX: prefix };
+  const { stdout } = await run("npm", ["run", "-s", "nexus", "--", ...args], { cwd: repo, env, timeout: 120_000 });
+  return stdout;
+}
+
+async function addPhoneWatchWithCli(request: WatchRequest): Promise<Watch> {
+  const hook = request.webhook ? ["--webhook", request.webhook.url, "--secret", request.webhook.secret] : [];
+  return JSON.parse(
+    await cli(["watch", "add", "--kafka", "--label", "phone", ...hook, "phone", request.value]),
+  ) as Watch;
+}
+
 describe("watches and alerts over Kafka", () => {
   it("raises exactly one alert per watch and matching ad, none for an unrelated ad or a re-scrape", async () => {
     await produceAds([scenario.seedAd]);
@@ -99,7 +115,11 @@ describe("watches and alerts over Kafka", () => {
     const service = createKafkaAlertService({ kafka, logger, topicPrefix: prefix });
     await service.start();
     const watches = [];
-    for (const request of await watchRequests(seed?.networkId ?? "")) watches.push(await service.addWatch(request));
+    for (const request of await watchRequests(seed?.networkId ?? "")) {
+      // The phone watch goes through the CLI's Kafka form; the others through the service directly.
+      if (request.kind === "phone") watches.push(await addPhoneWatchWithCli(request));
+      else watches.push(await service.addWatch(request));
+    }
     await service.stop();
     const labelOf = new Map(watches.map((watch) => [watch.id, watch.label]));
     // The alerter follows the watch list as a table; give it a moment to read the new records.
@@ -127,5 +147,8 @@ describe("watches and alerts over Kafka", () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await readTopic(brokers, topic(TOPICS.alerts))).toHaveLength(alerts.length);
     expect(receiver.received).toHaveLength(1);
+    // The CLI lists the same alerts from the topic.
+    const listed = (await cli(["alerts", "--kafka"])).split("\n").filter(Boolean);
+    expect(listed.map((line) => (JSON.parse(line) as Alert).id).sort()).toEqual(alerts.map((alert) => alert.id).sort());
   }, 400_000);
 });

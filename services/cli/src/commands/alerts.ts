@@ -1,12 +1,15 @@
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
+import type { Alert } from "@nexus/schemas";
 import { type Command, type CommandContext, writeJsonLine } from "../context.js";
+import { withKafkaAlerts } from "../kafka-alerts.js";
 import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
 import { readServerEvents } from "../sse.js";
 
 const USAGE = [
   "nexus alerts [--data DIR] [--watch WATCH_ID] [--after SEQ] [--limit N]",
   "nexus alerts --follow --api URL [--after SEQ]     (key in NEXUS_API_KEY)",
+  "Over Kafka instead of a data directory: --kafka (KAFKA_BROKERS) or --brokers B; with --follow, tails the topic",
 ].join("\n");
 
 interface AlertsQuery {
@@ -42,6 +45,31 @@ async function follow(context: CommandContext, api: string, query: AlertsQuery):
   return 0;
 }
 
+/** Alerts from the alerts topic; with `follow`, then every new one until interrupted. */
+async function overKafka(
+  context: CommandContext,
+  brokers: string | undefined,
+  options: { query: AlertsQuery; follow: boolean },
+): Promise<number> {
+  return withKafkaAlerts(context, brokers, async (service) => {
+    const { watchId } = options.query;
+    const printed = new Set<string>();
+    const print = (alert: Alert): void => {
+      if (printed.has(alert.id) || (watchId !== undefined && alert.watchId !== watchId)) return;
+      printed.add(alert.id);
+      writeJsonLine(context.stdout, alert);
+    };
+    // Subscribed before the backlog is read; the service only passes on alerts newer than its catch-up.
+    const unsubscribe = options.follow ? service.subscribe(print) : undefined;
+    for (const alert of await service.alerts(options.query)) print(alert);
+    if (unsubscribe) {
+      await new Promise<void>((resolve) => context.signal.addEventListener("abort", () => resolve(), { once: true }));
+      unsubscribe();
+    }
+    return 0;
+  });
+}
+
 function queryFrom(values: {
   watch?: string | undefined;
   after?: string | undefined;
@@ -70,10 +98,14 @@ export const alertsCommand: Command = async (context) => {
       limit: { type: "string" },
       follow: { type: "boolean" },
       api: { type: "string" },
+      kafka: { type: "boolean" },
+      brokers: { type: "string" },
     },
     USAGE,
   );
   const query = queryFrom(values);
+  if (values.kafka || values.brokers)
+    return overKafka(context, values.brokers, { query, follow: values.follow === true });
   if (values.follow) {
     // The data directory is held by the process that ingests; its API serves the live feed.
     if (!values.api)

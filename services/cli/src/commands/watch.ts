@@ -5,6 +5,7 @@ import { NexusError } from "@nexus/errors";
 import { createImageHasher } from "@nexus/image-input";
 import type { Watch } from "@nexus/schemas";
 import { type Command, type CommandContext, writeJsonLine } from "../context.js";
+import { withKafkaAlerts } from "../kafka-alerts.js";
 import { DATA_OPTION, engineOptions, imageOptions, parseOptions } from "../options.js";
 
 const USAGE = [
@@ -12,6 +13,7 @@ const USAGE = [
   "                [--webhook URL --secret SECRET] phone|email|handle|image|text|entity VALUE",
   "nexus watch list [--data DIR]",
   "nexus watch remove [--data DIR] WATCH_ID",
+  "Over Kafka (a distributed deployment) instead of a data directory: --kafka (KAFKA_BROKERS) or --brokers B",
 ].join("\n");
 
 const OPTIONS = {
@@ -22,6 +24,8 @@ const OPTIONS = {
   trigger: { type: "string" as const, multiple: true },
   webhook: { type: "string" as const },
   secret: { type: "string" as const },
+  kafka: { type: "boolean" as const },
+  brokers: { type: "string" as const },
 };
 
 interface WatchFlags {
@@ -43,10 +47,14 @@ export function publicWatch(watch: Watch): Omit<Watch, "webhook"> & { webhook?: 
 
 async function hashWatchedImage(context: CommandContext, value: string): Promise<NonNullable<WatchRequest["image"]>> {
   const hasher = createImageHasher({ ...imageOptions(context).options, allowFile: true });
-  const hashed = /^https?:\/\//.test(value)
-    ? await hasher.hash({ url: value })
-    : await hasher.hashFile(resolve(context.cwd, value));
-  return { pdq: hashed.pdq, quality: hashed.quality, dihedral: hashed.dihedral };
+  try {
+    const hashed = /^https?:\/\//.test(value)
+      ? await hasher.hash({ url: value })
+      : await hasher.hashFile(resolve(context.cwd, value));
+    return { pdq: hashed.pdq, quality: hashed.quality, dihedral: hashed.dihedral };
+  } finally {
+    await hasher.close();
+  }
 }
 
 async function requestFrom(context: CommandContext, values: WatchFlags, positionals: string[]): Promise<WatchRequest> {
@@ -70,14 +78,13 @@ async function requestFrom(context: CommandContext, values: WatchFlags, position
 }
 
 async function run(
-  action: string,
+  action: "add" | "list" | "remove",
   service: AlertService,
   context: CommandContext,
-  args: { values: WatchFlags; positionals: string[] },
+  args: { request: WatchRequest | undefined; positionals: string[] },
 ): Promise<number> {
-  if (action === "add") {
-    const watch = await service.addWatch(await requestFrom(context, args.values, args.positionals));
-    writeJsonLine(context.stdout, publicWatch(watch));
+  if (args.request) {
+    writeJsonLine(context.stdout, publicWatch(await service.addWatch(args.request)));
     return 0;
   }
   if (action === "list") {
@@ -96,10 +103,13 @@ export const watchCommand: Command = async (context) => {
   const [action, ...args] = context.args;
   if (action !== "add" && action !== "list" && action !== "remove") throw usage("add, list or remove?");
   const { values, positionals } = parseOptions({ ...context, args }, OPTIONS, USAGE);
-  // Hash an image before opening the store, so a bad path fails fast without a replay.
+  // The value is checked (and an image hashed) before any store or broker is opened: a bad one fails fast.
+  const request = action === "add" ? await requestFrom(context, values, positionals) : undefined;
+  const act = (service: AlertService): Promise<number> => run(action, service, context, { request, positionals });
+  if (values.kafka || values.brokers) return withKafkaAlerts(context, values.brokers, act);
   const engine = await openEngine(engineOptions(context, values.data));
   try {
-    return await run(action, engine.alerting, context, { values, positionals });
+    return await act(engine.alerting);
   } finally {
     await engine.close();
   }
