@@ -4,11 +4,11 @@ import { type EnrichedAd, TOPICS } from "@nexus/schemas";
 import { matcherChangelog } from "@nexus/service-matcher/topology";
 import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics } from "@nexus/test-helpers";
-import { Kafka, logLevel } from "kafkajs";
 import { topicSize } from "../../test/integration/kafka-read.js";
 import {
   ensurePipelineTopics,
   pipelineTopicNames,
+  produceById,
   spawnService,
   waitFor,
 } from "../../test/integration/pipeline-helpers.js";
@@ -19,18 +19,6 @@ async function ready(port: number): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function produce(brokers: string[], topic: string, ads: readonly EnrichedAd[]): Promise<void> {
-  const producer = new Kafka({ clientId: "bench-producer", brokers, logLevel: logLevel.NOTHING }).producer({
-    idempotent: true,
-  });
-  await producer.connect();
-  for (let start = 0; start < ads.length; start += 300) {
-    const slice = ads.slice(start, start + 300);
-    await producer.send({ topic, messages: slice.map((ad) => ({ key: ad.id, value: JSON.stringify(ad) })) });
-  }
-  await producer.disconnect();
 }
 
 /**
@@ -57,7 +45,7 @@ export async function matchOverKafka(
   try {
     await waitFor(async () => (await Promise.all(ports.map(ready))).every(Boolean), 120_000);
     const started = Date.now();
-    await produce(brokers, `${prefix}${TOPICS.adsEnriched}`, ads);
+    await produceById(brokers, `${prefix}${TOPICS.adsEnriched}`, ads);
     let matched: number | undefined;
     await waitFor(async () => {
       const sizes = await Promise.all(changelogs.map((topic) => topicSize(brokers, `${prefix}${topic}`)));

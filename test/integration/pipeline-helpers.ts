@@ -1,7 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { changelogSpec, DEFAULT_TOPIC_SPECS, ensureTopics, pipelineTopicSpecs } from "@nexus/kafka-runtime";
+import {
+  changelogSpec,
+  DEFAULT_TOPIC_SPECS,
+  ensureTopics,
+  MAX_REQUEST_BYTES,
+  pipelineTopicSpecs,
+  splitBySize,
+} from "@nexus/kafka-runtime";
+import { Kafka, logLevel } from "kafkajs";
 
 export function pipelineTopicNames(prefix: string, changelogs: readonly string[] = []): string[] {
   return [...DEFAULT_TOPIC_SPECS.map((spec) => spec.topic), ...changelogs].map((topic) => `${prefix}${topic}`);
@@ -18,6 +26,24 @@ export async function ensurePipelineTopics(
     ...changelogs.map((topic) => changelogSpec(`${prefix}${topic}`, 1)),
   ];
   await ensureTopics(brokers, specs);
+}
+
+/**
+ * Produces records as JSON keyed by their id, in order, in requests under the broker's size cap (a
+ * one-partition topic takes a whole burst in one batch).
+ */
+export async function produceById(brokers: string[], topic: string, records: readonly { id: string }[]): Promise<void> {
+  const producer = new Kafka({ clientId: "nexus-test-producer", brokers, logLevel: logLevel.NOTHING }).producer({
+    idempotent: true,
+  });
+  await producer.connect();
+  try {
+    const messages = records.map((record) => ({ key: record.id, value: JSON.stringify(record) }));
+    const size = (message: { key: string; value: string }): number => Buffer.byteLength(message.value) + 64;
+    for (const slice of splitBySize(messages, size, MAX_REQUEST_BYTES)) await producer.send({ topic, messages: slice });
+  } finally {
+    await producer.disconnect();
+  }
 }
 
 /** Polls `condition` until it holds or `timeoutMs` passes (then throws). */

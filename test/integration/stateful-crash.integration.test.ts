@@ -10,10 +10,9 @@ import { type EnrichedAd, TOPICS } from "@nexus/schemas";
 import { matcherChangelog } from "@nexus/service-matcher/topology";
 import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
-import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTopic, topicSize } from "./kafka-read.js";
-import { ensurePipelineTopics, pipelineTopicNames, spawnService, waitFor } from "./pipeline-helpers.js";
+import { ensurePipelineTopics, pipelineTopicNames, produceById, spawnService, waitFor } from "./pipeline-helpers.js";
 
 const prefix = `crash-${Date.now()}-`;
 const ADS = 3000;
@@ -63,18 +62,7 @@ afterAll(async () => {
 describe("stateful services killed mid-stream", () => {
   it("lose no ad and duplicate none after a restart", async () => {
     const ads = enrichedAds();
-    const producer = new Kafka({ clientId: "crash-producer", brokers, logLevel: logLevel.NOTHING }).producer({
-      idempotent: true,
-    });
-    await producer.connect();
-    // In slices: the enriched topic has one partition, and one request must stay under the broker's cap.
-    for (let start = 0; start < ads.length; start += 500) {
-      await producer.send({
-        topic: `${prefix}${TOPICS.adsEnriched}`,
-        messages: ads.slice(start, start + 500).map((ad) => ({ key: ad.id, value: JSON.stringify(ad) })),
-      });
-    }
-    await producer.disconnect();
+    await produceById(brokers, `${prefix}${TOPICS.adsEnriched}`, ads);
 
     const matcherLog = `${prefix}${matcherChangelog(1)}`;
     const resolverLog = `${prefix}${RESOLVER_CHANGELOG}`;

@@ -1,32 +1,14 @@
 import { finish } from "./arrival.js";
-import { EdgeStore } from "./edge-store.js";
-import { LayerClusters } from "./layer-clusters.js";
 import { storeEdge } from "./linking.js";
-import { type ClusterState, constraintsFor, UpdateBuilder } from "./state.js";
+import { ClusterState, UpdateBuilder } from "./state.js";
 import type { Layer, MatchBatch, ResolutionUpdate } from "./types.js";
 
 /** The clustering half of the resolver, fed with matcher batches instead of ad features. */
-class ClustersOnly implements ClusterState {
-  readonly edges = new EdgeStore();
-  readonly persona = new LayerClusters("persona", "per");
-  readonly network = new LayerClusters("network", "net");
-  readonly cannot: Record<Layer, Map<number, Set<number>>> = { persona: new Map(), network: new Map() };
+class ClustersOnly extends ClusterState {
   readonly ids: string[] = [];
 
   adId(seq: number): string {
     return this.ids[seq] as string;
-  }
-
-  adIds(seqs: Iterable<number>): string[] {
-    return [...seqs].map((seq) => this.adId(seq)).sort();
-  }
-
-  layer(layer: Layer): LayerClusters {
-    return layer === "persona" ? this.persona : this.network;
-  }
-
-  constraintsFor(layer: Layer): Map<number, Set<number>> {
-    return constraintsFor(this.cannot, layer);
   }
 }
 

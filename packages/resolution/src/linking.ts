@@ -2,7 +2,7 @@ import type { AdRecord } from "./ad-record.js";
 import { type Edge, pairKey } from "./edge-store.js";
 import { scorePair } from "./scoring.js";
 import type { ClusterState, ResolverState, UpdateBuilder } from "./state.js";
-import type { Evidence, EvidenceKind, PairLink } from "./types.js";
+import type { EdgeUpdate, EvidenceKind, PairLink } from "./types.js";
 
 export function toPairLink(state: ClusterState, edge: Edge, linked: boolean): PairLink {
   const [a, b] = [state.adId(edge.a), state.adId(edge.b)];
@@ -12,13 +12,7 @@ export function toPairLink(state: ClusterState, edge: Edge, linked: boolean): Pa
 }
 
 /** A pair's scores and whether they pass each layer's threshold: what a matcher decides. */
-export interface EdgeScore {
-  readonly score: number;
-  readonly personaScore: number;
-  readonly network: boolean;
-  readonly persona: boolean;
-  readonly evidence: Evidence[];
-}
+export type EdgeScore = Readonly<Omit<EdgeUpdate, "a" | "b">>;
 
 /** Scores a pair against the current generic values and stores, updates or drops its edge. */
 export function scoreAndStore(state: ResolverState, pair: { x: AdRecord; y: AdRecord }, update: UpdateBuilder): void {

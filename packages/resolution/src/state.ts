@@ -12,29 +12,33 @@ import type { AdFeatures, EdgeUpdate, GenericDemotion, Layer, PairLink, Resoluti
  * What clustering reads and writes: the link graph, both layers, the cannot-links and the ad ids.
  * The whole resolver has it; so does the clusterer of a split deployment, which holds no indexes.
  */
-export interface ClusterState {
-  readonly edges: EdgeStore;
-  readonly persona: LayerClusters;
-  readonly network: LayerClusters;
-  readonly cannot: Record<Layer, Map<number, Set<number>>>;
-  adId(seq: number): string;
-  adIds(seqs: Iterable<number>): string[];
-  layer(layer: Layer): LayerClusters;
-  constraintsFor(layer: Layer): Map<number, Set<number>>;
-}
+export abstract class ClusterState {
+  readonly edges = new EdgeStore();
+  readonly persona = new LayerClusters("persona", "per");
+  readonly network = new LayerClusters("network", "net");
+  readonly cannot: Record<Layer, Map<number, Set<number>>> = { persona: new Map(), network: new Map() };
 
-/** Cannot-links that bind a layer: network ones bind personas too. */
-export function constraintsFor(
-  cannot: Record<Layer, Map<number, Set<number>>>,
-  layer: Layer,
-): Map<number, Set<number>> {
-  if (layer === "network" || cannot.persona.size === 0) return cannot.network;
-  if (cannot.network.size === 0) return cannot.persona;
-  const merged = new Map<number, Set<number>>();
-  for (const source of [cannot.persona, cannot.network]) {
-    for (const [seq, banned] of source) merged.set(seq, new Set([...(merged.get(seq) ?? []), ...banned]));
+  abstract adId(seq: number): string;
+
+  adIds(seqs: Iterable<number>): string[] {
+    return [...seqs].map((seq) => this.adId(seq)).sort();
   }
-  return merged;
+
+  layer(layer: Layer): LayerClusters {
+    return layer === "persona" ? this.persona : this.network;
+  }
+
+  /** Cannot-links that bind a layer: network ones bind personas too. */
+  constraintsFor(layer: Layer): Map<number, Set<number>> {
+    const { cannot } = this;
+    if (layer === "network" || cannot.persona.size === 0) return cannot.network;
+    if (cannot.network.size === 0) return cannot.persona;
+    const merged = new Map<number, Set<number>>();
+    for (const source of [cannot.persona, cannot.network]) {
+      for (const [seq, banned] of source) merged.set(seq, new Set([...(merged.get(seq) ?? []), ...banned]));
+    }
+    return merged;
+  }
 }
 
 /**
@@ -53,16 +57,12 @@ export interface CandidateSink {
 export const IGNORED: CandidateSink = { add: () => undefined };
 
 /** Everything the resolver remembers. Rebuilt on restart by replaying the same calls in order. */
-export class ResolverState implements ClusterState {
+export class ResolverState extends ClusterState {
   readonly ads: AdRecord[] = [];
   readonly seqOf = new Map<string, number>();
   readonly contacts: ContactIndex;
   readonly photos: PhotoIndex;
   readonly phrases: PhraseIndex;
-  readonly edges = new EdgeStore();
-  readonly persona = new LayerClusters("persona", "per");
-  readonly network = new LayerClusters("network", "net");
-  readonly cannot: Record<Layer, Map<number, Set<number>>> = { persona: new Map(), network: new Map() };
   readonly demotions = new Map<string, GenericDemotion>();
   /** Photo node id -> the demotion key of its near-duplicate group. */
   readonly photoDemotionKey = new Map<number, string>();
@@ -72,6 +72,7 @@ export class ResolverState implements ClusterState {
     readonly config: ResolutionConfig,
     readonly owns: PairOwnership = () => true,
   ) {
+    super();
     this.contacts = new ContactIndex(config);
     this.photos = new PhotoIndex(config);
     this.phrases = new PhraseIndex(config);
@@ -97,18 +98,6 @@ export class ResolverState implements ClusterState {
 
   adId(seq: number): string {
     return this.ad(seq).adId;
-  }
-
-  adIds(seqs: Iterable<number>): string[] {
-    return [...seqs].map((seq) => this.ad(seq).adId).sort();
-  }
-
-  layer(layer: Layer): LayerClusters {
-    return layer === "persona" ? this.persona : this.network;
-  }
-
-  constraintsFor(layer: Layer): Map<number, Set<number>> {
-    return constraintsFor(this.cannot, layer);
   }
 }
 
