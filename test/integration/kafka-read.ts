@@ -1,3 +1,4 @@
+import { endOffsets } from "@nexus/kafka-runtime";
 import { Kafka, logLevel } from "kafkajs";
 
 export interface ReadRecord {
@@ -8,12 +9,7 @@ export interface ReadRecord {
 /** Reads a topic from the beginning up to its current end (all partitions), parsed as JSON. */
 export async function readTopic(brokers: string[], topic: string): Promise<ReadRecord[]> {
   const kafka = new Kafka({ clientId: "nexus-test-reader", brokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic);
-  await admin.disconnect();
-  const remaining = new Map(ends.map((end) => [end.partition, Number(end.high)]));
-  for (const [partition, high] of remaining) if (high === 0) remaining.delete(partition);
+  const remaining = await endOffsets(kafka, topic);
   const records: ReadRecord[] = [];
   if (remaining.size === 0) return records;
   const consumer = kafka.consumer({ groupId: `reader-${topic}-${Date.now()}-${Math.random()}` });
@@ -25,7 +21,7 @@ export async function readTopic(brokers: string[], topic: string): Promise<ReadR
         eachMessage: async ({ partition, message }) => {
           const value = message.value === null ? null : JSON.parse(message.value.toString());
           records.push({ key: message.key?.toString(), value });
-          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
+          if (BigInt(message.offset) + 1n >= (remaining.get(partition) ?? 0n)) remaining.delete(partition);
           if (remaining.size === 0) resolve();
         },
       })
@@ -37,11 +33,6 @@ export async function readTopic(brokers: string[], topic: string): Promise<ReadR
 
 /** How many records a topic holds (sum of its partitions' end offsets): a cheap progress probe. */
 export async function topicSize(brokers: string[], topic: string): Promise<number> {
-  const admin = new Kafka({ clientId: "nexus-test-probe", brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
-  } finally {
-    await admin.disconnect();
-  }
+  const kafka = new Kafka({ clientId: "nexus-test-probe", brokers, logLevel: logLevel.NOTHING });
+  return [...(await endOffsets(kafka, topic)).values()].reduce((sum, high) => sum + Number(high), 0);
 }

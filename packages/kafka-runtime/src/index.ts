@@ -7,6 +7,8 @@
  * pauses when too much is in flight; stop() drains and commits. Each service serves /healthz,
  * /readyz and Prometheus /metrics. `createTestDriver` runs the same policy in memory for unit tests.
  */
+
+export { type EndOffsets, endOffsets } from "./admin.js";
 export { InFlightGate } from "./back-pressure.js";
 export { backoffDelay } from "./backoff.js";
 export { buildDeadLetter, DLQ_HEADERS, deadLetterRecord, type Origin } from "./dead-letter.js";

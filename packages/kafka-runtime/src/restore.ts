@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@nexus/logging";
 import type { Kafka } from "kafkajs";
+import { deleteThrowawayGroup, endOffsets } from "./admin.js";
 
 export interface RestoreTarget {
   readonly changelog: string;
@@ -13,23 +14,15 @@ export interface RestoreTarget {
  * used (kafkajs has no manual assignment) and deleted afterwards.
  */
 export async function restoreChangelog(kafka: Kafka, target: RestoreTarget, logger: Logger): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
+  const pending = await endOffsets(kafka, target.changelog);
+  if (pending.size === 0) return 0;
   const groupId = `nexus-restore-${randomUUID()}`;
   try {
-    const offsets = await admin.fetchTopicOffsets(target.changelog);
-    const pending = new Map(
-      offsets
-        .filter((entry) => BigInt(entry.high) > BigInt(entry.low))
-        .map((entry) => [entry.partition, BigInt(entry.high)]),
-    );
-    if (pending.size === 0) return 0;
     const restored = await consumeUntil(kafka, groupId, target, pending);
     logger.info({ changelog: target.changelog, restored }, "state restored from changelog");
     return restored;
   } finally {
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.disconnect();
+    await deleteThrowawayGroup(kafka, groupId);
   }
 }
 

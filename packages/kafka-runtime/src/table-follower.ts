@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@nexus/logging";
 import type { Consumer, Kafka } from "kafkajs";
+import { deleteThrowawayGroup, type EndOffsets, endOffsets } from "./admin.js";
 
 export interface TableFollowerOptions {
   readonly kafka: Kafka;
@@ -26,7 +27,7 @@ export interface TableFollower {
   readonly caughtUp: boolean;
 }
 
-type Offsets = Map<number, bigint>;
+type Offsets = EndOffsets;
 
 /**
  * Follows a compacted topic as a table, the whole of it in every instance (a watch list, delivery
@@ -90,7 +91,7 @@ export function createTableFollower(options: TableFollowerOptions): TableFollowe
     stop: () => {
       stopped ??= (async () => {
         await consumer?.disconnect().catch((thrown: unknown) => logger.warn({ err: thrown }, "disconnect failed"));
-        await deleteGroup(options.kafka, groupId);
+        await deleteThrowawayGroup(options.kafka, groupId);
       })();
       return stopped;
     },
@@ -127,40 +128,6 @@ function createProgress() {
   };
 }
 
-const OFFSET_ATTEMPTS = 8;
-
-/**
- * Partitions that hold records, with the offset after the last one. Retried: right after a topic is
- * created a KRaft broker can answer NOT_LEADER_FOR_PARTITION for a moment, which kafkajs's admin
- * passes on rather than retrying.
- */
-async function endOffsets(kafka: Kafka, topic: string): Promise<Offsets> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await endOffsetsOnce(kafka, topic);
-    } catch (thrown) {
-      const retriable = (thrown as { retriable?: unknown } | undefined)?.retriable === true;
-      if (!retriable || attempt >= OFFSET_ATTEMPTS) throw thrown;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
-    }
-  }
-}
-
-async function endOffsetsOnce(kafka: Kafka, topic: string): Promise<Offsets> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return new Map(
-      offsets
-        .filter((entry) => BigInt(entry.high) > BigInt(entry.low))
-        .map((entry) => [entry.partition, BigInt(entry.high)]),
-    );
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 async function apply(
   options: TableFollowerOptions,
   logger: Logger,
@@ -181,16 +148,4 @@ async function apply(
     }
   }
   await options.onRecord(key, value);
-}
-
-async function deleteGroup(kafka: Kafka, groupId: string): Promise<void> {
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    await admin.deleteGroups([groupId]);
-  } catch {
-    // A group left behind expires with the broker's offsets retention; nothing else depends on it.
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
 }

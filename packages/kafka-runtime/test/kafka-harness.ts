@@ -3,7 +3,7 @@ import { deadLetterTopic, TOPICS } from "@nexus/schemas";
 import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
 import kafkajs from "kafkajs";
 import { onTestFinished } from "vitest";
-import { ensureTopics } from "../src/index.js";
+import { endOffsets, ensureTopics } from "../src/index.js";
 
 export { silentLogger } from "./fixtures.js";
 
@@ -71,15 +71,7 @@ export async function setupPipeline(extraTopics: readonly string[] = [], partiti
 }
 
 async function readAll(kafka: kafkajs.Kafka, topic: string): Promise<Received[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(topic);
-  await admin.disconnect();
-  const pending = new Map(
-    offsets
-      .filter((entry) => Number(entry.high) > Number(entry.low))
-      .map((entry) => [entry.partition, Number(entry.high)]),
-  );
+  const pending = await endOffsets(kafka, topic);
   const received: Received[] = [];
   if (pending.size === 0) return received;
   const consumer = kafka.consumer({ groupId: `nexus-test-read-${randomUUID()}` });
@@ -98,7 +90,7 @@ async function readAll(kafka: kafkajs.Kafka, topic: string): Promise<Received[]>
           partition,
           offset: message.offset,
         });
-        if (Number(message.offset) + 1 >= (pending.get(partition) ?? 0)) pending.delete(partition);
+        if (BigInt(message.offset) + 1n >= (pending.get(partition) ?? 0n)) pending.delete(partition);
         if (pending.size === 0) resolve();
       },
     });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifyWebhook, WEBHOOK_HEADERS, type WebhookBody } from "@nexus/alert-delivery";
-import { DEFAULT_TOPIC_SPECS, DLQ_HEADERS, ensureTopics } from "@nexus/kafka-runtime";
+import { DEFAULT_TOPIC_SPECS, DLQ_HEADERS, endOffsets, ensureTopics } from "@nexus/kafka-runtime";
 import { createLogger, createMemorySink } from "@nexus/logging";
 import { type AlertDelivery, type DeadLetter, deadLetterTopic, TOPICS, type Watch } from "@nexus/schemas";
 import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
@@ -84,12 +84,7 @@ async function setup() {
 
 /** Everything on a topic up to its current end. */
 async function readTopic(kafka: kafkajs.Kafka, topic: string) {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = new Map(
-    (await admin.fetchTopicOffsets(topic)).filter((p) => Number(p.high) > 0).map((p) => [p.partition, Number(p.high)]),
-  );
-  await admin.disconnect();
+  const ends = await endOffsets(kafka, topic);
   const records: { key: string; value: unknown; headers: Record<string, string> }[] = [];
   if (ends.size === 0) return records;
   const consumer = kafka.consumer({ groupId: `notifier-test-read-${randomUUID()}` });
@@ -104,7 +99,7 @@ async function readTopic(kafka: kafkajs.Kafka, topic: string) {
           value: JSON.parse(message.value?.toString() ?? "null"),
           headers,
         });
-        if (Number(message.offset) + 1 >= (ends.get(partition) ?? 0)) ends.delete(partition);
+        if (BigInt(message.offset) + 1n >= (ends.get(partition) ?? 0n)) ends.delete(partition);
         if (ends.size === 0) resolve();
       },
     });
