@@ -17,6 +17,17 @@ export const imageSpec = {
   maxBytes: integer("NEXUS_IMAGE_MAX_BYTES", "largest image accepted, in bytes", { default: 20_000_000, min: 1 }),
   maxPixels: integer("NEXUS_IMAGE_MAX_PIXELS", "largest decoded image, in pixels", { default: 50_000_000, min: 1 }),
   concurrency: integer("NEXUS_IMAGE_CONCURRENCY", "images fetched and hashed at once", { default: 4, min: 1 }),
+  pdqMethod: oneOf(
+    "NEXUS_IMAGE_PDQ_METHOD",
+    "PDQ downsample: separable (fast, may hash a reduced JPEG decode) or exact (Meta's arithmetic, full size)",
+    ["separable", "exact"],
+    { default: "separable" },
+  ),
+  jpegMinSide: integer(
+    "NEXUS_IMAGE_JPEG_MIN_SIDE",
+    "separable only: decode large JPEGs reduced, keeping the shorter side at least this (0 = full size)",
+    { default: 200, min: 0 },
+  ),
 } as const;
 
 export const kafkaSpec = {

@@ -16,8 +16,11 @@ export {
   PDQ_MATCH_THRESHOLD,
   PDQ_QUALITY_THRESHOLD,
   type PdqDihedralResult,
+  type PdqMethod,
+  type PdqOptions,
   type PdqResult,
   pdqDihedralFromLuma,
   pdqHash,
   pdqHashDihedral,
 } from "./pdq/pdq.js";
+export type { SourceSize } from "./pdq/separable.js";

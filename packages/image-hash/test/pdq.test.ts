@@ -99,3 +99,27 @@ describe("pdqHashDihedral", () => {
     });
   });
 });
+
+describe("pdqHashDihedral, separable method", () => {
+  it("gives the exact method's hashes and quality on the same pixels, give or take a rounding bit", () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const image = blobs(300 + 37 * seed, seed);
+      const exact = pdqHashDihedral(image);
+      const separable = pdqHashDihedral(image, { method: "separable" });
+      expect(separable.quality).toBe(exact.quality);
+      separable.dihedral.forEach((hash, i) => {
+        expect(hammingDistance(hash, exact.dihedral[i] as string)).toBeLessThanOrEqual(2);
+      });
+    }
+  });
+
+  it("returns the zero hash below 5 px, in the pixels or in the source", () => {
+    const tiny = { width: 4, height: 100, channels: 1, data: new Uint8Array(400) };
+    expect(pdqHashDihedral(tiny, { method: "separable" }).quality).toBe(0);
+    expect(pdqHashDihedral(tiny, { method: "separable" }).hash).toBe("0".repeat(64));
+  });
+
+  it("takes a source size only with the separable method", () => {
+    expect(() => pdqHashDihedral(blobs(64, 1), { source: { width: 128, height: 128 } })).toThrow(RangeError);
+  });
+});

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { NexusError } from "@nexus/errors";
-import type { PdqDihedralResult, PixelBuffer } from "@nexus/image-hash";
+import type { PdqDihedralResult, PdqOptions, PixelBuffer } from "@nexus/image-hash";
 import type { HashRequest, HashResponse } from "./hash-protocol.js";
 
 /** PDQ maths on worker threads, so hashing runs beside libvips' decoding instead of after it. */
@@ -9,7 +9,7 @@ export interface HashPool {
    * Hashes decoded pixels on a worker. The pixel buffer is transferred, not copied: the caller must
    * not read it afterwards. Any failure, including a crashed worker, rejects with a NexusError.
    */
-  hash(pixels: PixelBuffer): Promise<PdqDihedralResult>;
+  hash(pixels: PixelBuffer, options?: PdqOptions): Promise<PdqDihedralResult>;
   /** Stops the workers; pending and later calls reject. Idle workers never keep a process alive. */
   close(): Promise<void>;
 }
@@ -101,11 +101,11 @@ export function createHashPool(options: HashPoolOptions): HashPool {
   }
 
   return {
-    hash(pixels) {
+    hash(pixels, options = {}) {
       if (closed) return Promise.reject(hashError("the hash pool is closed"));
       return new Promise((resolve, reject) => {
         const { width, height, channels } = pixels;
-        const request = { id: nextId++, width, height, channels, data: ownedCopy(pixels.data) };
+        const request = { id: nextId++, width, height, channels, data: ownedCopy(pixels.data), options };
         queue.push({ request, resolve, reject });
         dispatch();
       });

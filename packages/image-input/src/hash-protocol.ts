@@ -1,4 +1,4 @@
-import type { PdqDihedralResult } from "@nexus/image-hash";
+import type { PdqDihedralResult, PdqOptions } from "@nexus/image-hash";
 
 /** Main thread -> worker: one image's decoded pixels. */
 export interface HashRequest {
@@ -7,6 +7,7 @@ export interface HashRequest {
   readonly height: number;
   readonly channels: number;
   readonly data: Uint8Array;
+  readonly options: PdqOptions;
 }
 
 /** Worker -> main thread: the hash, or why it failed. */

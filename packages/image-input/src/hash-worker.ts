@@ -13,8 +13,8 @@ if (port === null) throw new Error("hash-worker must run in a worker thread");
 port.on("message", (request: HashRequest) => {
   let response: HashResponse;
   try {
-    const { width, height, channels, data } = request;
-    response = { id: request.id, result: pdqHashDihedral({ width, height, channels, data }) };
+    const { width, height, channels, data, options } = request;
+    response = { id: request.id, result: pdqHashDihedral({ width, height, channels, data }, options) };
   } catch (cause) {
     response = { id: request.id, error: cause instanceof Error ? cause.message : String(cause) };
   }

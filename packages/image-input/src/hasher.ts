@@ -42,7 +42,7 @@ export function createImageHasher(options: ImageInputOptions = {}): ImageHasher 
   const cache = createContentCache<Omit<ImageHashResult, "sha256">>(opts.cacheSize);
   const stats = { decoded: 0, cacheHits: 0 };
   const pool = opts.hashWorkers > 0 ? createHashPool({ size: opts.hashWorkers }) : undefined;
-  const hashPixels: PixelHasher = pool ? (pixels) => pool.hash(pixels) : pdqHashDihedral;
+  const hashPixels: PixelHasher = pool ? (pixels, pdq) => pool.hash(pixels, pdq) : pdqHashDihedral;
   let closed = false;
 
   async function hashBytes(bytes: Buffer): Promise<ImageHashResult> {

@@ -1,3 +1,5 @@
+import type { PdqMethod } from "@nexus/image-hash";
+
 /** Limits and switches for reading images. Every limit has a safe default. */
 export interface ImageInputOptions {
   /** Allow `file://` URLs in `hash({url})` (local import only). Default false. */
@@ -13,18 +15,18 @@ export interface ImageInputOptions {
   /** DNS resolution; every returned address is checked. Default: the system resolver. */
   resolveHost?: (host: string) => Promise<string[]>;
   /**
-   * Speed over exactness: when set, an image whose shorter side is at least twice this is reduced by
-   * sharp by a power of two (JPEG: while decoding) before PDQ, keeping the shorter side >= this.
-   * Several times faster on large photos; hashes then differ from Meta's reference by a few bits
-   * (see bench/results/image.md). Default 0: off, full resolution, reference-exact.
+   * How PDQ's 64x64 downsample is computed (see `PdqMethod` in @nexus/image-hash). "separable"
+   * (default): the reference's filter as weights over the cells the hash reads, about 3x cheaper, and
+   * it lets a JPEG be decoded reduced (`jpegMinSide`). "exact": the reference's arithmetic operation
+   * for operation on a full-size decode, bit-identical to Meta's hasher on the same pixels, slower.
    */
-  prescaleTo?: number;
+  pdqMethod?: PdqMethod;
   /**
-   * JPEG shrink-on-load: a JPEG whose shorter side is at least 3x this is decoded by libjpeg at 1/2,
-   * 1/4 or 1/8 scale (in the DCT domain, much cheaper than a full decode), then resampled so its
-   * shorter side stays >= this. Hashes stay within a few bits of Meta's full-size reference (see
-   * bench/results/image.md). PNGs and other formats are always hashed at full resolution (bit-exact).
-   * Default 512; 0 = decode every JPEG at full resolution.
+   * JPEG shrink-on-load, "separable" only ("exact" always decodes full size): a JPEG whose shorter side is at least 3x this is decoded
+   * by libjpeg at 1/2, 1/4 or 1/8 scale (in the DCT domain: it skips most of the inverse transform),
+   * resampled so its shorter side stays >= this, and hashed with the reference's filter for its full
+   * size. Hashes stay within a few bits of Meta's full-size reference (bench/results/image.md).
+   * Other formats are always hashed at full size. Default 200; 0 = decode every JPEG at full size.
    */
   jpegMinSide?: number;
   /**
@@ -51,7 +53,7 @@ export const DEFAULT_OPTIONS = {
   maxPixels: 40_000_000,
   maxRedirects: 3,
   cacheSize: 4096,
-  prescaleTo: 0,
-  jpegMinSide: 512,
+  pdqMethod: "separable",
+  jpegMinSide: 200,
   hashWorkers: 2,
 } as const;

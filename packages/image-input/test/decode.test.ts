@@ -25,8 +25,18 @@ describe("JPEG shrink-on-load (jpegMinSide)", () => {
     expect(hammingDistance(result.pdq, expected.get(PHOTO) as string)).toBeLessThanOrEqual(10);
   });
 
-  it("is off with jpegMinSide 0: a full-size decode gives the reference's exact hash", async () => {
-    expect((await hashWith({ jpegMinSide: 0 }, PHOTO)).pdq).toBe(expected.get(PHOTO));
+  it('is off with pdqMethod "exact": a full-size decode gives the reference\'s exact hash', async () => {
+    expect((await hashWith({ pdqMethod: "exact" }, PHOTO)).pdq).toBe(expected.get(PHOTO));
+  });
+
+  it("is off with jpegMinSide 0: the separable method on a full-size decode is within a bit or two", async () => {
+    const result = await hashWith({ jpegMinSide: 0 }, PHOTO);
+    expect(hammingDistance(result.pdq, expected.get(PHOTO) as string)).toBeLessThanOrEqual(2);
+  });
+
+  it('does not apply with pdqMethod "exact", which hashes full-size decodes only', async () => {
+    const file = "bridge-mods/aaa-orig.jpg"; // 1600x1004: reduced to 320x200 by the separable default
+    expect((await hashWith({ pdqMethod: "exact", jpegMinSide: 200 }, file)).pdq).toBe(expected.get(file));
   });
 
   it("never touches PNGs: still bit-exact with an aggressive setting", async () => {
@@ -36,6 +46,6 @@ describe("JPEG shrink-on-load (jpegMinSide)", () => {
 
   it("leaves JPEGs under 3 x jpegMinSide at full size", async () => {
     const file = "bridge-mods/aaa-orig.jpg"; // 1600x1004
-    expect((await hashWith({ jpegMinSide: 512 }, file)).pdq).toBe(expected.get(file));
+    expect(await hashWith({ jpegMinSide: 512 }, file)).toEqual(await hashWith({ jpegMinSide: 0 }, file));
   });
 });

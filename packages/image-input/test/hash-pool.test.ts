@@ -47,6 +47,15 @@ describe("hash pool", () => {
     expect(await Promise.all(pixels.map((image) => pool.hash(image)))).toEqual(expected);
   });
 
+  it("passes the PDQ method and source size to the worker", async () => {
+    const image = await decode(await noisePng(4, 300));
+    const options = { method: "separable", source: { width: 1200, height: 1200 } } as const;
+    const expected = pdqHashDihedral({ ...image, data: Uint8Array.from(image.data) }, options);
+    expect(expected.hash).not.toBe(pdqHashDihedral(image).hash);
+    const pool = openPool({ size: 1 });
+    expect(await pool.hash(image, options)).toEqual(expected);
+  });
+
   it("copies a view into a larger buffer instead of detaching the whole buffer", async () => {
     const image = await decode(await noisePng(3));
     const backing = new Uint8Array(image.data.length + 16);

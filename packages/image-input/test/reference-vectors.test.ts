@@ -68,6 +68,24 @@ describe("PDQ against Meta's reference (expected/cpp-fullsize.csv)", () => {
   });
 });
 
+describe('pdqMethod "exact" (the reference\'s arithmetic on full-size decodes)', () => {
+  const rows = readCsv("cpp-fullsize.csv", 1).filter((row) => row.quality >= 80);
+  const exact = createImageHasher({ maxPixels: 20_000_000, pdqMethod: "exact" });
+
+  it("is bit-exact on every PNG and within a bit on average over the JPEGs", async () => {
+    const distances = await Promise.all(
+      rows.map(async (row) => {
+        const result = await exact.hashFile(resolve(VECTORS, "data", row.file));
+        return { png: isPng(row.file), distance: hammingDistance(result.pdq, row.hashes[0] as string) };
+      }),
+    );
+    expect(distances.filter((d) => d.png).map((d) => d.distance)).toEqual([0, 0, 0, 0, 0, 0]);
+    const jpegs = distances.filter((d) => !d.png).map((d) => d.distance);
+    expect(Math.max(...jpegs)).toBeLessThanOrEqual(10);
+    expect(jpegs.reduce((sum, d) => sum + d, 0) / jpegs.length).toBeLessThanOrEqual(0.5);
+  });
+});
+
 describe("dihedral variants against expected/cpp-fullsize-dih.csv", () => {
   const rows = readCsv("cpp-fullsize-dih.csv", 8);
 

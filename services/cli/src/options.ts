@@ -35,6 +35,8 @@ export function imageOptions(context: CommandContext) {
       timeoutMs: images.timeoutMs,
       maxBytes: images.maxBytes,
       maxPixels: images.maxPixels,
+      pdqMethod: images.pdqMethod,
+      jpegMinSide: images.jpegMinSide,
     },
     concurrency: images.concurrency,
   };

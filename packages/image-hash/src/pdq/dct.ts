@@ -12,15 +12,18 @@ const DCT_MATRIX: Float32Array = (() => {
 
 /**
  * The 16x16 low-frequency block of the 2D DCT of a 64x64 image: B = D A D^T, accumulated in
- * single precision in the reference's order (T = D A first, then T D^T).
+ * single precision in the reference's order (T = D A first, then T D^T). The first product runs
+ * k-outer so its inner loop walks rows of A contiguously; each T[i][j] still adds its terms in
+ * k order, rounding as the reference does, so the result is bit-identical.
  */
 export function dct64To16(a: Float32Array): Float32Array {
-  const t = new Float32Array(16 * 64);
+  const t = new Float64Array(16 * 64);
   for (let i = 0; i < 16; i++) {
-    for (let j = 0; j < 64; j++) {
-      let sum = 0;
-      for (let k = 0; k < 64; k++) sum = f32(sum + f32((DCT_MATRIX[i * 64 + k] as number) * (a[k * 64 + j] as number)));
-      t[i * 64 + j] = sum;
+    const ti = i * 64;
+    for (let k = 0; k < 64; k++) {
+      const d = DCT_MATRIX[ti + k] as number;
+      const ak = k * 64;
+      for (let j = 0; j < 64; j++) t[ti + j] = f32((t[ti + j] as number) + f32(d * (a[ak + j] as number)));
     }
   }
   const b = new Float32Array(16 * 16);

@@ -3,6 +3,7 @@ import { dct64To16 } from "./dct.js";
 import { jaroszDownsample64 } from "./jarosz.js";
 import { checkPixelBuffer, lumaRow, type PixelBuffer } from "./luma.js";
 import { pdqQuality } from "./quality.js";
+import { type SourceSize, separableDownsample64 } from "./separable.js";
 
 /** Hamming distance at or below which two PDQ hashes are the same picture (Meta's confident match). */
 export const PDQ_MATCH_THRESHOLD = 31;
@@ -24,6 +25,25 @@ export interface PdqResult {
 export interface PdqDihedralResult extends PdqResult {
   /** original, rotate90, rotate180, rotate270, flipX, flipY, flipPlus1, flipMinus1 (reference order). */
   dihedral: string[];
+}
+
+/**
+ * How the 64x64 downsample is computed. "exact": the reference's single-precision filter, operation
+ * for operation, so the hash is bit-identical on the same pixels. "separable": the same kernel as
+ * double-precision weights over only the cells the hash reads, about 3x faster, and able to hash a
+ * reduced decode as its full-size source (see {@link PdqOptions.source}); it agrees with the
+ * reference except when a coefficient lies within rounding of the median.
+ */
+export type PdqMethod = "exact" | "separable";
+
+export interface PdqOptions {
+  /** Default "exact". */
+  readonly method?: PdqMethod;
+  /**
+   * "separable" only: the size of the image these pixels were reduced from (a JPEG decoded at 1/4,
+   * say); the reference's filter for that size is mapped onto the pixels. Default: the pixels' size.
+   */
+  readonly source?: SourceSize;
 }
 
 type RowSource = (row: number, out: Float32Array) => void;
@@ -59,8 +79,18 @@ export function pdqHash(image: PixelBuffer): PdqResult {
 }
 
 /** PDQ hash plus the 8 dihedral variants, all from one downsample and one DCT. */
-export function pdqHashDihedral(image: PixelBuffer): PdqDihedralResult {
-  return dihedralResult(pdqDct(image.width, image.height, fromPixels(image)));
+export function pdqHashDihedral(image: PixelBuffer, options: PdqOptions = {}): PdqDihedralResult {
+  if (options.method !== "separable") {
+    if (options.source !== undefined) throw new RangeError("a source size needs the separable method");
+    return dihedralResult(pdqDct(image.width, image.height, fromPixels(image)));
+  }
+  checkPixelBuffer(image);
+  const source = options.source ?? image;
+  if (Math.min(image.width, image.height, source.width, source.height) < MIN_HASHABLE_DIM) {
+    return dihedralResult(undefined);
+  }
+  const block64 = separableDownsample64(image, source);
+  return dihedralResult({ dct: dct64To16(block64), quality: pdqQuality(block64) });
 }
 
 /** As {@link pdqHashDihedral}, from a float luma plane (row-major) the caller already has. */
