@@ -4,7 +4,7 @@ import { Client } from "@elastic/elasticsearch";
 import { dropEsIndices, type EsIndexNames, ensureEsIndices } from "@nexus/es";
 
 export function esClient(): Client {
-  return new Client({ node: process.env.ELASTICSEARCH_URL ?? "http://127.0.0.1:9200", requestTimeout: 120_000 });
+  return new Client({ node: process.env["ELASTICSEARCH_URL"] ?? "http://127.0.0.1:9200", requestTimeout: 120_000 });
 }
 
 export async function freshIndices(

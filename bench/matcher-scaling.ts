@@ -31,7 +31,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
   },
 });
-const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
+const brokers = (process.env["KAFKA_BROKERS"] ?? "127.0.0.1:9092").split(",");
 const runs = Number(values.runs);
 const median = (xs: readonly number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b);

@@ -23,7 +23,7 @@ import { ensurePipelineTopics, pipelineTopicNames, spawnService } from "../test/
 import { isWarmUp, warmUpAds } from "./lib/warm-up.js";
 
 const { values } = parseArgs({ options: { ads: { type: "string", default: "1000" } } });
-const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
+const brokers = (process.env["KAFKA_BROKERS"] ?? "127.0.0.1:9092").split(",");
 const CHANGELOGS = [RESOLVER_CHANGELOG, matcherChangelog(0)];
 const work = mkdtempSync(join(tmpdir(), "nexus-bench-kafka-"));
 const corpus = await generateCorpus({ ads: Number(values.ads), seed: 5, out: join(work, "corpus"), imageSize: 256 });
@@ -94,7 +94,7 @@ async function overKafka(
     for (const id of ids.slice(i, i + batch)) sentAt.set(id, now);
     await producer.send({
       topic: `${prefix}${TOPICS.adsRaw}`,
-      messages: slice.map((value, j) => ({ key: ids[i + j], value })),
+      messages: slice.map((value, j) => ({ key: ids[i + j] ?? null, value })),
     });
     if (paceAdsPerSecond) await sleep(100);
   }

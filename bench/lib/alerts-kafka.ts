@@ -16,7 +16,7 @@ import {
 } from "../../test/integration/pipeline-helpers.js";
 import { isWarmUp, warmUpAds } from "./warm-up.js";
 
-const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
+const brokers = (process.env["KAFKA_BROKERS"] ?? "127.0.0.1:9092").split(",");
 const CHANGELOGS = [RESOLVER_CHANGELOG, matcherChangelog(0), ALERTER_CHANGELOG];
 
 interface Input {
