@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "@nexus/logging";
 import type { Kafka } from "kafkajs";
 import { deleteThrowawayGroup, endOffsets } from "./admin.js";
+import { onFinalCrash } from "./crash.js";
 
 export interface RestoreTarget {
   readonly changelog: string;
@@ -38,7 +39,7 @@ async function consumeUntil(
     await consumer.connect();
     await consumer.subscribe({ topic: target.changelog, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.CRASH, (event) => reject(event.payload.error));
+      onFinalCrash(consumer, reject);
       consumer
         .run({
           autoCommit: false,

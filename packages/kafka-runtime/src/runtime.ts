@@ -6,6 +6,7 @@ import { InFlightGate } from "./back-pressure.js";
 import { realSleep } from "./backoff.js";
 import { processBatch } from "./batch.js";
 import { CoalescingSender } from "./coalescing-sender.js";
+import { onFinalCrash } from "./crash.js";
 import { startProbeServer } from "./http-server.js";
 import { createKafka, toTopicMessages } from "./kafka-client.js";
 import { RuntimeMetrics } from "./metrics.js";
@@ -198,9 +199,10 @@ function watchGroup(consumer: Consumer, input: string, state: ServiceState, logg
     state.joined = false;
   });
   consumer.on(consumer.events.CRASH, (event) => {
-    // kafkajs restarts the consumer itself after a retriable crash; only a final one is unhealthy.
-    if (!event.payload.restart) state.crashed = true;
     logger.error({ err: event.payload.error, restart: event.payload.restart }, "consumer crashed");
+  });
+  onFinalCrash(consumer, () => {
+    state.crashed = true;
   });
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "@nexus/logging";
 import type { Consumer, Kafka } from "kafkajs";
 import { deleteThrowawayGroup, type EndOffsets, endOffsets } from "./admin.js";
+import { onFinalCrash } from "./crash.js";
 
 export interface TableFollowerOptions {
   readonly kafka: Kafka;
@@ -58,8 +59,8 @@ export function createTableFollower(options: TableFollowerOptions): TableFollowe
     const crashed = new Promise<never>((_resolve, reject) => {
       created.on(created.events.CRASH, (event) => {
         if (caughtUp) logger.error({ err: event.payload.error, restart: event.payload.restart }, "follower crashed");
-        reject(event.payload.error);
       });
+      onFinalCrash(created, reject);
       created
         .run({
           autoCommit: false,
