@@ -13,6 +13,7 @@ let server: Server;
 let port = 0;
 let png: Buffer;
 const hits: string[] = [];
+const endlessSent = { bytes: 0 };
 
 beforeAll(async () => {
   png = await noisePng(1);
@@ -24,10 +25,15 @@ beforeAll(async () => {
       res.writeHead(302, { location: url.searchParams.get("to") ?? "/img.png" }).end();
     else if (url.pathname === "/loop") res.writeHead(302, { location: "/loop" }).end();
     else if (url.pathname === "/big") res.end(Buffer.alloc(200_000));
-    else if (url.pathname === "/big-chunked") {
-      res.write(Buffer.alloc(60_000));
-      res.write(Buffer.alloc(60_000));
-      res.end(Buffer.alloc(60_000));
+    else if (url.pathname === "/declared-huge") res.writeHead(200, { "content-length": 1e9 }).flushHeaders();
+    else if (url.pathname === "/endless") {
+      // No declared length and no end: only a cap on the bytes streamed so far stops the reader.
+      const chunk = Buffer.alloc(16_384);
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk)) endlessSent.bytes += chunk.length;
+        if (!res.destroyed) res.once("drain", pump);
+      };
+      pump();
     } else if (url.pathname === "/hang") setTimeout(() => res.end(png), 5_000).unref();
     else res.writeHead(404).end();
   });
@@ -100,11 +106,15 @@ describe("SSRF guards", () => {
 
 describe("size, time and bomb limits", () => {
   it("caps the download size, declared or streamed", async () => {
-    const hasher = createImageHasher({ ...testNetwork, maxBytes: 100_000 });
+    const hasher = createImageHasher({ ...testNetwork, maxBytes: 100_000, timeoutMs: 20_000 });
     expect(await codeOf(hasher.hash({ url: `http://a.allowed.test:${port}/big` }))).toBe("NEXUS_IMAGE_TOO_LARGE");
-    expect(await codeOf(hasher.hash({ url: `http://a.allowed.test:${port}/big-chunked` }))).toBe(
+    // Refused from its Content-Length alone: the body never comes, so nothing else would stop it in time.
+    expect(await codeOf(hasher.hash({ url: `http://a.allowed.test:${port}/declared-huge` }))).toBe(
       "NEXUS_IMAGE_TOO_LARGE",
     );
+    expect(await codeOf(hasher.hash({ url: `http://a.allowed.test:${port}/endless` }))).toBe("NEXUS_IMAGE_TOO_LARGE");
+    // The reader hung up soon after the cap, rather than buffering the stream.
+    expect(endlessSent.bytes).toBeLessThan(10_000_000);
     expect(await codeOf(hasher.hash({ data: Buffer.alloc(150_000).toString("base64") }))).toBe("NEXUS_IMAGE_TOO_LARGE");
   });
 
