@@ -15,6 +15,13 @@ function pinoLogCreator(logger: Logger): logCreator {
     };
 }
 
+/**
+ * How long an idle consumer's fetch waits at the broker for records. kafkajs's disconnect waits for
+ * the fetch in hand, so its default of 5 s made every idle service take ~4.6 s to stop on SIGTERM;
+ * a busy fetch returns as soon as records arrive, so a shorter wait costs only a request a second.
+ */
+export const IDLE_FETCH_WAIT_MS = 1_000;
+
 export function createKafka(brokers: string[], clientId: string, logger: Logger): Kafka {
   return new kafkajs.Kafka({
     brokers,
