@@ -4,7 +4,7 @@
  *
  *   npx tsx --conditions=nexus-source bench/alerts-evaluator.ts [--ads 400] [--watches 10000] [--runs 5]
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -12,6 +12,7 @@ import { createAlertEvaluator } from "@nexus/alerting";
 import { extractAd } from "@nexus/pipeline";
 import type { AdResolution, RawAd } from "@nexus/schemas";
 import { generateCorpus } from "../test/corpus/generate.js";
+import { writeReport } from "./lib/report.js";
 import { watchLoad } from "./lib/watch-load.js";
 
 const { values } = parseArgs({
@@ -70,6 +71,6 @@ const report = [
   `| ${values.watches} | ${median(loaded).toFixed(0)} | ${alerts} |`,
   "",
 ];
-writeFileSync("bench/results/alerts-evaluator.md", `${report.join("\n")}\n`);
+writeReport("bench/results/alerts-evaluator.md", report);
 process.stdout.write(`${report.join("\n")}\n`);
 rmSync(work, { recursive: true, force: true });

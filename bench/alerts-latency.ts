@@ -4,7 +4,7 @@
  *
  *   npx tsx --conditions=nexus-source bench/alerts-latency.ts [--ads 400] [--watches 10000] [--pace 20] [--runs 3] [--kafka-runs 3] [--no-kafka]
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -13,6 +13,7 @@ import { openEngine } from "@nexus/embedded-runtime";
 import type { RawAd } from "@nexus/schemas";
 import { generateCorpus } from "../test/corpus/generate.js";
 import { overKafka } from "./lib/alerts-kafka.js";
+import { writeReport } from "./lib/report.js";
 import { isWarmUp, warmUpAds } from "./lib/warm-up.js";
 import { watchRequests } from "./lib/watch-load.js";
 
@@ -137,7 +138,7 @@ const report = [
   `Adding ${WATCHES} watches through the engine (each fsynced): ${latency.addSeconds.toFixed(1)} s. Alerts raised in the latency run: ${latency.pairs.size}${kafka ? `; over Kafka: ${kafka.pairs.size} (the same watch/ad pairs as embedded: ${samePairs ? "yes" : "NO"})` : ""}.`,
   "",
 ];
-writeFileSync("bench/results/alerts.md", `${report.join("\n")}\n`);
+writeReport("bench/results/alerts.md", report);
 process.stdout.write(`${report.join("\n")}\n`);
 rmSync(work, { recursive: true, force: true });
 process.exit(0);

@@ -13,7 +13,7 @@
  *   KAFKA_BROKERS=127.0.0.1:9092 npx tsx --conditions=nexus-source bench/matcher-scaling.ts \
  *     [--synthetic-networks 1500] [--ads 3000] [--runs 3]
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -23,6 +23,7 @@ import type { EnrichedAd } from "@nexus/schemas";
 import { generateCorpus } from "../test/corpus/generate.js";
 import { splitInProcess } from "./lib/matcher-in-process.js";
 import { matchOverKafka } from "./lib/matcher-kafka.js";
+import { writeReport } from "./lib/report.js";
 
 const { values } = parseArgs({
   options: {
@@ -105,6 +106,6 @@ const report = [
   `Runs (matching s / resolved s): 1 instance ${kafka.one.map((r) => `${fmt(r.matchS)}/${fmt(r.resolveS)}`).join(", ")}; 2 instances ${kafka.two.map((r) => `${fmt(r.matchS)}/${fmt(r.resolveS)}`).join(", ")}.`,
   "",
 ];
-writeFileSync("bench/results/matcher-scaling.md", `${report.join("\n")}\n`);
+writeReport("bench/results/matcher-scaling.md", report);
 process.stdout.write(`${report.join("\n")}\n`);
 process.exit(0);

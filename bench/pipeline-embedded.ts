@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { openEngine } from "@nexus/embedded-runtime";
 import { evaluate, formatEvaluation } from "../test/corpus/evaluation.js";
 import { generateCorpus } from "../test/corpus/generate.js";
+import { writeReport } from "./lib/report.js";
 
 const { values } = parseArgs({
   options: {
@@ -110,5 +111,5 @@ for (const withImages of [true, false]) {
   );
   process.stdout.write(`${report.slice(-14).join("\n")}\n`);
 }
-writeFileSync(join(process.cwd(), values.report ?? "bench/results/pipeline.md"), `${report.join("\n")}\n`);
+writeReport(join(process.cwd(), values.report ?? "bench/results/pipeline.md"), report);
 process.stdout.write(`wrote ${values.report}\n`);

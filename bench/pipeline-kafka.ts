@@ -7,7 +7,7 @@
  *   KAFKA_BROKERS=127.0.0.1:9092 npx tsx --conditions=nexus-source bench/pipeline-kafka.ts [--ads 1000]
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -19,7 +19,13 @@ import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics } from "@nexus/test-helpers";
 import { Kafka, logLevel } from "kafkajs";
 import { generateCorpus } from "../test/corpus/generate.js";
-import { ensurePipelineTopics, pipelineTopicNames, spawnService } from "../test/integration/pipeline-helpers.js";
+import {
+  ensurePipelineTopics,
+  pipelineTopicNames,
+  spawnService,
+  stopServices,
+} from "../test/integration/pipeline-helpers.js";
+import { writeReport } from "./lib/report.js";
 import { isWarmUp, warmUpAds } from "./lib/warm-up.js";
 
 const { values } = parseArgs({ options: { ads: { type: "string", default: "1000" } } });
@@ -102,8 +108,7 @@ async function overKafka(
   const seconds = (Date.now() - started) / 1000;
   await producer.disconnect();
   await consumer.disconnect();
-  for (const child of children) if (child.pid) process.kill(-child.pid, "SIGTERM");
-  await sleep(3_000);
+  await stopServices(children);
   await deleteTopics(brokers, pipelineTopicNames(prefix, CHANGELOGS)).catch(() => undefined);
   return { seconds, latencies };
 }
@@ -142,7 +147,7 @@ const report = [
   `Ingest→resolved latency at a paced 40 ads/s (1 image-hasher, after 10 warm-up ads): p50 ${pct(paced.latencies, 50)} ms, p99 ${pct(paced.latencies, 99)} ms (burst of all ads at once: p50 ${pct(one.latencies, 50)} ms, p99 ${pct(one.latencies, 99)} ms, mostly queueing).`,
   "",
 ];
-writeFileSync("bench/results/pipeline-kafka.md", `${report.join("\n")}\n`);
+writeReport("bench/results/pipeline-kafka.md", report);
 process.stdout.write(`${report.join("\n")}\n`);
 rmSync(work, { recursive: true, force: true });
 process.exit(0);

@@ -12,6 +12,7 @@ import {
   ensurePipelineTopics,
   pipelineTopicNames,
   spawnService,
+  stopServices,
   waitFor,
 } from "../../test/integration/pipeline-helpers.js";
 import { isWarmUp, warmUpAds } from "./warm-up.js";
@@ -110,9 +111,8 @@ export async function run(input: Input, watchCount: number, paced: boolean): Pro
   const seconds = (Date.now() - started) / 1000;
   await producer.disconnect();
   await consumer.disconnect();
-  stopChildren();
   process.off("exit", stopChildren);
-  await sleep(3_000);
+  await stopServices(children);
   await deleteTopics(brokers, pipelineTopicNames(prefix, CHANGELOGS)).catch(() => undefined);
   return { seconds, latencies, pairs };
 }

@@ -1,5 +1,4 @@
 import type { ChildProcess } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
 import { type EnrichedAd, TOPICS } from "@nexus/schemas";
 import { matcherChangelog } from "@nexus/service-matcher/topology";
 import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
@@ -10,6 +9,7 @@ import {
   pipelineTopicNames,
   produceById,
   spawnService,
+  stopServices,
   waitFor,
 } from "../../test/integration/pipeline-helpers.js";
 
@@ -55,8 +55,7 @@ export async function matchOverKafka(
     const resolved = Date.now();
     return { matchS: ((matched ?? resolved) - started) / 1000, resolveS: (resolved - started) / 1000 };
   } finally {
-    for (const child of children) if (child.pid) process.kill(-child.pid, "SIGTERM");
-    await sleep(2_000);
+    await stopServices(children);
     await deleteTopics(brokers, pipelineTopicNames(prefix, [RESOLVER_CHANGELOG, ...changelogs])).catch(() => undefined);
   }
 }

@@ -22,7 +22,13 @@ import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
 import { Kafka, logLevel, type Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTopic, topicSize } from "../integration/kafka-read.js";
-import { ensurePipelineTopics, pipelineTopicNames, spawnService, waitFor } from "../integration/pipeline-helpers.js";
+import {
+  ensurePipelineTopics,
+  pipelineTopicNames,
+  spawnService,
+  stopServices,
+  waitFor,
+} from "../integration/pipeline-helpers.js";
 import {
   type AlertScenario,
   createAlertScenario,
@@ -67,8 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await producer?.disconnect();
-  for (const child of children) if (child.pid) process.kill(-child.pid, "SIGTERM");
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  await stopServices(children);
   await deleteTopics(brokers, pipelineTopicNames(prefix, CHANGELOGS)).catch(() => undefined);
   await receiver?.close();
   rmSync(work, { recursive: true, force: true });

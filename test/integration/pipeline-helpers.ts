@@ -75,3 +75,19 @@ export function spawnService(
   const args = ["--conditions=nexus-source", "--import", "tsx", `services/${name}/src/main.ts`];
   return spawn(process.execPath, args, { cwd: repo, env, stdio: "inherit", detached: true });
 }
+
+/**
+ * Stops spawned services as an orchestrator would: SIGTERM to each process group, then waits for them
+ * to exit (a graceful stop drains and commits), and SIGKILLs whatever is still running at the deadline.
+ * Topics can be deleted once it resolves without the services logging errors about them.
+ */
+export async function stopServices(children: readonly ChildProcess[], deadlineMs = 15_000): Promise<void> {
+  const running = children.filter((child) => child.pid !== undefined && child.exitCode === null && !child.killed);
+  const exited = running.map((child) => new Promise<void>((resolve) => child.once("exit", () => resolve())));
+  for (const child of running) process.kill(-(child.pid as number), "SIGTERM");
+  const timer = setTimeout(() => {
+    for (const child of running) if (child.exitCode === null) process.kill(-(child.pid as number), "SIGKILL");
+  }, deadlineMs);
+  await Promise.all(exited);
+  clearTimeout(timer);
+}
