@@ -1,5 +1,5 @@
 import type { Logger } from "@nexus/logging";
-import kafkajs, { type Kafka, type logCreator } from "kafkajs";
+import kafkajs, { type Consumer, type Kafka, type logCreator } from "kafkajs";
 import type { ProducerRecord } from "./types.js";
 
 /** kafkajs logs go through the service's pino logger, so there is one log stream per process. */
@@ -20,7 +20,12 @@ function pinoLogCreator(logger: Logger): logCreator {
  * the fetch in hand, so its default of 5 s made every idle service take ~4.6 s to stop on SIGTERM;
  * a busy fetch returns as soon as records arrive, so a shorter wait costs only a request a second.
  */
-export const IDLE_FETCH_WAIT_MS = 1_000;
+const IDLE_FETCH_WAIT_MS = 1_000;
+
+/** Every consumer the runtime makes (stage, changelog restore, table follower) stops promptly. */
+export function createConsumer(kafka: Kafka, groupId: string): Consumer {
+  return kafka.consumer({ groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS });
+}
 
 export function createKafka(brokers: string[], clientId: string, logger: Logger): Kafka {
   return new kafkajs.Kafka({

@@ -3,6 +3,7 @@ import type { Logger } from "@nexus/logging";
 import type { Kafka } from "kafkajs";
 import { deleteThrowawayGroup, endOffsets } from "./admin.js";
 import { onFinalCrash } from "./crash.js";
+import { createConsumer } from "./kafka-client.js";
 
 export interface RestoreTarget {
   readonly changelog: string;
@@ -33,7 +34,7 @@ async function consumeUntil(
   target: RestoreTarget,
   pending: Map<number, bigint>,
 ): Promise<number> {
-  const consumer = kafka.consumer({ groupId });
+  const consumer = createConsumer(kafka, groupId);
   let restored = 0;
   try {
     await consumer.connect();

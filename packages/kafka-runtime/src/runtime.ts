@@ -8,7 +8,7 @@ import { processBatch } from "./batch.js";
 import { CoalescingSender } from "./coalescing-sender.js";
 import { onFinalCrash } from "./crash.js";
 import { startProbeServer } from "./http-server.js";
-import { createKafka, IDLE_FETCH_WAIT_MS, toTopicMessages } from "./kafka-client.js";
+import { createConsumer, createKafka, toTopicMessages } from "./kafka-client.js";
 import { RuntimeMetrics } from "./metrics.js";
 import { MAX_REQUEST_BYTES, recordBytes, splitBySize } from "./request-size.js";
 import { restoreChangelog } from "./restore.js";
@@ -135,7 +135,7 @@ async function startConsuming<T extends TopicName>(
     maxInFlightRequests: 1,
     createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
   });
-  const consumer = kafka.consumer({ groupId: `${prefix}${topology.name}`, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS });
+  const consumer = createConsumer(kafka, `${prefix}${topology.name}`);
   await connect(producer, consumer, input);
   watchGroup(consumer, input, state, logger);
   const deps = {

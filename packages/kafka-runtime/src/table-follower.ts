@@ -3,7 +3,7 @@ import type { Logger } from "@nexus/logging";
 import type { Consumer, Kafka } from "kafkajs";
 import { deleteThrowawayGroup, type EndOffsets, endOffsets } from "./admin.js";
 import { onFinalCrash } from "./crash.js";
-import { IDLE_FETCH_WAIT_MS } from "./kafka-client.js";
+import { createConsumer } from "./kafka-client.js";
 
 export interface TableFollowerOptions {
   readonly kafka: Kafka;
@@ -48,7 +48,7 @@ export function createTableFollower(options: TableFollowerOptions): TableFollowe
 
   const start = async (): Promise<void> => {
     const ends = await endOffsets(options.kafka, options.topic);
-    const created = options.kafka.consumer({ groupId, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS });
+    const created = createConsumer(options.kafka, groupId);
     consumer = created;
     await created.connect();
     await created.subscribe({ topic: options.topic, fromBeginning: true });
