@@ -11,6 +11,7 @@ import { Kafka, logLevel } from "kafkajs";
 import {
   ensurePipelineTopics,
   pipelineTopicNames,
+  signalGroup,
   spawnService,
   stopServices,
   waitFor,
@@ -57,7 +58,7 @@ export async function run(input: Input, watchCount: number, paced: boolean): Pro
   );
   // The services run detached: a bench that dies must not leave them behind.
   const stopChildren = (): void => {
-    for (const child of children) if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+    for (const child of children) signalGroup(child, "SIGTERM");
   };
   process.once("exit", stopChildren);
   const consumer = kafka.consumer({ groupId: `${prefix}bench` });

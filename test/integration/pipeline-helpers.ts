@@ -76,17 +76,35 @@ export function spawnService(
   return spawn(process.execPath, args, { cwd: repo, env, stdio: "inherit", detached: true });
 }
 
+/** A spawned service that has neither exited nor been ended by a signal. */
+export function isRunning(child: ChildProcess): boolean {
+  return child.pid !== undefined && child.exitCode === null && child.signalCode === null;
+}
+
+/** Signals a detached service's whole process group; one that has just gone is not an error. */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (isRunning(child)) process.kill(-(child.pid as number), signal);
+  } catch (thrown) {
+    if ((thrown as NodeJS.ErrnoException).code !== "ESRCH") throw thrown;
+  }
+}
+
 /**
- * Stops spawned services as an orchestrator would: SIGTERM to each process group, then waits for them
- * to exit (a graceful stop drains and commits), and SIGKILLs whatever is still running at the deadline.
- * Topics can be deleted once it resolves without the services logging errors about them.
+ * Stops spawned services as an orchestrator would: `signal` (SIGTERM unless told) to each process
+ * group, then waits for them to exit (a graceful stop drains and commits), and SIGKILLs whatever is
+ * still running at the deadline. Topics can be deleted once it resolves without the services logging
+ * errors about them.
  */
-export async function stopServices(children: readonly ChildProcess[], deadlineMs = 15_000): Promise<void> {
-  const running = children.filter((child) => child.pid !== undefined && child.exitCode === null && !child.killed);
+export async function stopServices(
+  children: readonly ChildProcess[],
+  { signal = "SIGTERM", deadlineMs = 15_000 }: { signal?: NodeJS.Signals; deadlineMs?: number } = {},
+): Promise<void> {
+  const running = children.filter(isRunning);
   const exited = running.map((child) => new Promise<void>((resolve) => child.once("exit", () => resolve())));
-  for (const child of running) process.kill(-(child.pid as number), "SIGTERM");
+  for (const child of running) signalGroup(child, signal);
   const timer = setTimeout(() => {
-    for (const child of running) if (child.exitCode === null) process.kill(-(child.pid as number), "SIGKILL");
+    for (const child of running) signalGroup(child, "SIGKILL");
   }, deadlineMs);
   await Promise.all(exited);
   clearTimeout(timer);

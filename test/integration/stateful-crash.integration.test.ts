@@ -12,7 +12,14 @@ import { RESOLVER_CHANGELOG } from "@nexus/service-resolver/topology";
 import { deleteTopics, kafkaBrokers } from "@nexus/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTopic, topicSize } from "./kafka-read.js";
-import { ensurePipelineTopics, pipelineTopicNames, produceById, spawnService, waitFor } from "./pipeline-helpers.js";
+import {
+  ensurePipelineTopics,
+  pipelineTopicNames,
+  produceById,
+  spawnService,
+  stopServices,
+  waitFor,
+} from "./pipeline-helpers.js";
 
 const prefix = `crash-${Date.now()}-`;
 const ADS = 3000;
@@ -42,9 +49,7 @@ function start(name: "matcher-0" | "matcher-1" | "resolver"): void {
 
 async function killHard(name: string): Promise<void> {
   const child = children.get(name);
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  if (child.pid) process.kill(-child.pid, "SIGKILL");
-  await new Promise((resolve) => child.once("exit", resolve));
+  if (child) await stopServices([child], { signal: "SIGKILL" });
 }
 
 const shape = (entities: { adIds: string[] }[]) => entities.map((e) => [...e.adIds].sort().join(",")).sort();
