@@ -4,10 +4,13 @@ import { KEYS } from "./keys.js";
 
 export type DecisionInput =
   | { readonly kind: "decision"; readonly decision: AnalystDecision }
-  | { readonly kind: "override"; readonly key: string; readonly mode: "generic" | "specific" };
+  | { readonly kind: "override"; readonly key: string; readonly mode: "generic" | "specific"; readonly by?: string };
 
-/** An analyst's act, stored with its place in the ad stream so a replay applies it at the same point. */
-export type StoredDecision = DecisionInput & { readonly afterSeq: number };
+/**
+ * An analyst's act, stored with its place in the ad stream so a replay applies it at the same point,
+ * and when it was taken (`at`, ISO 8601; absent on decisions stored before it was recorded).
+ */
+export type StoredDecision = DecisionInput & { readonly afterSeq: number; readonly at?: string };
 
 export function applyDecision(resolver: Resolver, stored: StoredDecision): ResolutionUpdate {
   return stored.kind === "decision"
@@ -22,7 +25,7 @@ export async function recordDecision(
   decision: DecisionInput,
 ): Promise<ResolutionUpdate> {
   const afterSeq = (await store.get<number>(KEYS.cursor)) ?? 0;
-  const stored: StoredDecision = { ...decision, afterSeq };
+  const stored: StoredDecision = { ...decision, afterSeq, at: new Date().toISOString() };
   const update = applyDecision(resolver, stored);
   const next = (await store.get<number>(KEYS.nextDecision)) ?? 1;
   await store.write(

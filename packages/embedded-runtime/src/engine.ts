@@ -19,7 +19,7 @@ import type { SearchQuery, SearchResult } from "@nexus/search-index";
 import { openStore, type Store } from "@nexus/store";
 import { acceptAds } from "./accept.js";
 import { type AlertSinks, alertsById, createStoreAlertService, loadWatches } from "./alerts.js";
-import { recordDecision } from "./decisions.js";
+import { loadDecisions, recordDecision, type StoredDecision } from "./decisions.js";
 import { createEngineDispatcher, type WebhookOptions } from "./deliveries.js";
 import { createEsSink } from "./es-sink.js";
 import { KEYS } from "./keys.js";
@@ -84,7 +84,9 @@ export interface Engine {
   /** Must-link / cannot-link between ads or entities: applied now, persisted, honoured after restarts. */
   decide(decision: AnalystDecision): Promise<ResolutionUpdate>;
   /** Marks a value (phone, photo, phrase…) generic or specific, overriding automatic demotion. */
-  overrideGeneric(key: string, mode: "generic" | "specific"): Promise<ResolutionUpdate>;
+  overrideGeneric(key: string, mode: "generic" | "specific", by?: string): Promise<ResolutionUpdate>;
+  /** Every decision and override taken, oldest first, with when it was taken. */
+  decisions(): Promise<StoredDecision[]>;
   ad(adId: string): Promise<EnrichedAd | undefined>;
   deadLetters(): AsyncIterable<DeadLetter>;
   /** Watches and alerts: watches are evaluated on every new ad after resolution. */
@@ -179,7 +181,9 @@ function buildEngine(
     searchImage: (hashes, maxDistance) => nearestAds(deps.images, hashes, maxDistance),
     explain: (adA, adB) => deps.resolver.explain(adA, adB),
     decide: (decision) => recordDecision(store, deps.resolver, { kind: "decision", decision }),
-    overrideGeneric: (key, mode) => recordDecision(store, deps.resolver, { kind: "override", key, mode }),
+    overrideGeneric: (key, mode, by) =>
+      recordDecision(store, deps.resolver, { kind: "override", key, mode, ...(by ? { by } : {}) }),
+    decisions: () => loadDecisions(store),
     ad: async (adId) => (await store.get<StoredEnrichedAd>(KEYS.enriched(adId)))?.enriched,
     deadLetters: async function* () {
       for await (const [, letter] of store.scan<DeadLetter>(KEYS.deadLetterPrefix)) yield letter;

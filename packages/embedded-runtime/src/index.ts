@@ -4,6 +4,8 @@
  * fsynced before processing, processing resumes from a cursor after a crash, and in-memory state
  * (resolver, search index) is rebuilt by replaying processed ads in order.
  */
+
+export type { DecisionInput, StoredDecision } from "./decisions.js";
 export {
   type Engine,
   type EngineOptions,

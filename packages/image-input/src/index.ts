@@ -7,3 +7,4 @@
 export { blockedAddressReason } from "./address-policy.js";
 export { createImageHasher, type ImageHasher, type ImageHashResult, type ImageSource } from "./hasher.js";
 export type { ImageInputOptions } from "./options.js";
+export { createPhotoReader, type PhotoReader, type RenderedPhoto, type StoredPhotoRef } from "./photo-reader.js";

@@ -1,3 +1,4 @@
+import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import type { AlertService } from "@nexus/alerting";
 import type { Logger } from "@nexus/logging";
@@ -5,6 +6,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import { auditRequest } from "./audit.js";
 import { type ApiKey, authenticate, type Principal, type Role, requireRole } from "./auth.js";
 import type { ApiBackend } from "./backend.js";
+import { type ConsoleOptions, registerConsole } from "./console/register.js";
+import { principalFromSession } from "./console/session-auth.js";
+import { createSessionStore, type SessionStore } from "./console/sessions.js";
 import { toHttpError } from "./http-errors.js";
 import { registerAdRoutes } from "./routes/ads.js";
 import type { AlertStreamOptions } from "./routes/alert-stream.js";
@@ -26,6 +30,9 @@ export interface AppOptions {
   /** Watches and alerts: the engine's, or the Kafka-backed service in a distributed deployment. */
   readonly alerts: AlertService;
   readonly alertStream?: AlertStreamOptions;
+  /** The analyst console (pages, sessions, its extra reads); absent, the API serves JSON only. */
+  readonly console?: ConsoleOptions;
+  readonly sessions?: SessionStore;
 }
 
 declare module "fastify" {
@@ -39,11 +46,13 @@ declare module "fastify" {
 
 const LOCAL: Principal = { name: "local", role: "admin" };
 
-function principalOf(request: FastifyRequest, keys: readonly ApiKey[]): Principal {
+/** A key in the request wins; without one, the console's session cookie (writes also need its CSRF token). */
+function principalOf(request: FastifyRequest, keys: readonly ApiKey[], sessions: SessionStore): Principal {
   if (keys.length === 0) return LOCAL;
   const header = request.headers["x-api-key"];
   const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, "");
-  return authenticate(keys, (Array.isArray(header) ? header[0] : header) ?? bearer);
+  const presented = (Array.isArray(header) ? header[0] : header) ?? bearer;
+  return (presented ? undefined : principalFromSession(request, sessions)) ?? authenticate(keys, presented);
 }
 
 /** Builds the HTTP API (not listening): routes, auth by role, audit log, errors with stable codes. */
@@ -62,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ apiKey: [] }],
     },
   });
+  await app.register(cookie);
+  const sessions = options.sessions ?? createSessionStore();
   app.setErrorHandler((thrown, request, reply) => {
     const { status, body } = toHttpError(thrown);
     if (status >= 500) request.log.error({ err: thrown }, "request failed");
@@ -70,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", async (request) => {
     const role = request.routeOptions.config.role;
     if (!role) return;
-    request.principal = principalOf(request, options.keys);
+    request.principal = principalOf(request, options.keys, sessions);
     requireRole(request.principal, role);
   });
   app.addHook("onResponse", async (request, reply) => {
@@ -84,5 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerImageRoutes(app, options.backend, options.images);
   registerWatchRoutes(app, options.alerts, options.images);
   registerAlertRoutes(app, options.alerts, options.alertStream);
+  if (options.console) {
+    await registerConsole(app, { console: options.console, backend: options.backend, keys: options.keys, sessions });
+  }
   return app;
 }

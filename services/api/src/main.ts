@@ -1,10 +1,14 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { dataSpec, esSpec, integer, kafkaSpec, localImportImageSpec, logSpec, readConfig, text } from "@nexus/config";
 import { openEngine } from "@nexus/embedded-runtime";
 import { connectEs } from "@nexus/es";
-import { createImageHasher } from "@nexus/image-input";
+import { createImageHasher, createPhotoReader } from "@nexus/image-input";
 import { createLogger } from "@nexus/logging";
 import { buildApp } from "./app.js";
 import { parseApiKeys } from "./auth.js";
+import { createEngineInsights } from "./console/engine-insights.js";
+import { createSettingsStore } from "./console/settings-store.js";
 import { createEmbeddedBackend } from "./embedded-backend.js";
 import { createEsBackend } from "./es-backend.js";
 import { openKafkaMode } from "./kafka-mode.js";
@@ -15,6 +19,9 @@ const apiSpec = {
   keys: text("NEXUS_API_KEYS", "name:role:secret,… (roles: viewer, analyst, admin); empty = local mode", {
     default: "",
     secret: true,
+  }),
+  consoleDir: text("NEXUS_CONSOLE_DIR", "the built console (vite build output); default services/console/dist", {
+    default: "",
   }),
 };
 const config = readConfig(
@@ -59,6 +66,17 @@ const app = await buildApp({
   logger,
   images: { hash: (data) => hasher.hash({ data: data.toString("base64") }) },
   alerts: kafka?.alerts ?? engine.alerting,
+  console: {
+    insights: createEngineInsights(engine),
+    photos: createPhotoReader(config.images),
+    settings: createSettingsStore(join(config.data.dir, "console", "settings.json")),
+    // From src/main.ts or dist/src/main.ts, the console workspace sits beside the API's.
+    assetsDir:
+      config.api.consoleDir ||
+      fileURLToPath(
+        new URL(import.meta.url.includes("/dist/") ? "../../../console/dist" : "../../console/dist", import.meta.url),
+      ),
+  },
 });
 await app.listen({ host: config.api.host, port: config.api.port });
 logger.info(
