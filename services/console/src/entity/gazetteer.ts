@@ -1,0 +1,58 @@
+/**
+ * Where places are, for the movement map: the cities of the region Nexus serves (latitude,
+ * longitude; public geographic facts, rounded to 0.01°) and ISO 3166 alpha-2 → numeric country
+ * codes (world-atlas names countries by their numeric code). A city not listed is drawn at its
+ * country's centroid.
+ */
+export const CITY_COORDINATES: Readonly<Record<string, readonly [number, number]>> = {
+  "GT/Ciudad de Guatemala": [14.63, -90.51],
+  "GT/Mixco": [14.63, -90.61],
+  "GT/Villa Nueva": [14.53, -90.59],
+  "GT/Quetzaltenango": [14.83, -91.52],
+  "GT/Antigua Guatemala": [14.56, -90.73],
+  "GT/Escuintla": [14.3, -90.79],
+  "PA/Ciudad de Panamá": [8.98, -79.52],
+  "PA/San Miguelito": [9.03, -79.5],
+  "PA/Colón": [9.36, -79.9],
+  "PA/David": [8.43, -82.43],
+  "PA/La Chorrera": [8.88, -79.78],
+  "PA/Santiago de Veraguas": [8.1, -80.98],
+  "CO/Bogotá": [4.71, -74.07],
+  "CO/Medellín": [6.24, -75.58],
+  "CO/Cali": [3.45, -76.53],
+  "CO/Barranquilla": [10.96, -74.8],
+  "CO/Cartagena": [10.39, -75.51],
+  "CO/Bucaramanga": [7.12, -73.12],
+  "CO/Pereira": [4.81, -75.69],
+  "VE/Caracas": [10.48, -66.9],
+  "VE/Maracaibo": [10.64, -71.64],
+  "VE/Valencia": [10.16, -68.0],
+  "VE/Barquisimeto": [10.07, -69.32],
+  "VE/Maracay": [10.25, -67.6],
+  "VE/Puerto La Cruz": [10.21, -64.63],
+  "EC/Quito": [-0.18, -78.47],
+  "EC/Guayaquil": [-2.17, -79.92],
+  "EC/Cuenca": [-2.9, -79.0],
+  "EC/Manta": [-0.95, -80.73],
+  "EC/Machala": [-3.26, -79.96],
+  "EC/Santo Domingo": [-0.25, -79.17],
+  "MX/Ciudad de México": [19.43, -99.13],
+  "MX/Guadalajara": [20.66, -103.35],
+  "MX/Monterrey": [25.69, -100.32],
+  "MX/Cancún": [21.16, -86.85],
+  "MX/Tijuana": [32.51, -117.04],
+  "MX/Puebla": [19.04, -98.21],
+  "MX/Mérida": [20.97, -89.62],
+  "US/Miami": [25.76, -80.19],
+  "US/Houston": [29.76, -95.37],
+  "US/Los Angeles": [34.05, -118.24],
+  "US/New York": [40.71, -74.01],
+  "US/Orlando": [28.54, -81.38],
+  "US/Dallas": [32.78, -96.8],
+};
+
+export const COUNTRY_NUMERIC: Readonly<Record<string, string>> = {
+  AR: "032", BO: "068", BR: "076", BZ: "084", CA: "124", CL: "152", CO: "170", CR: "188", CU: "192", DO: "214",
+  EC: "218", SV: "222", ES: "724", GT: "320", HN: "340", HT: "332", MX: "484", NI: "558", PA: "591", PY: "600",
+  PE: "604", PR: "630", US: "840", UY: "858", VE: "862",
+};

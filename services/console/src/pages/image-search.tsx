@@ -1,0 +1,71 @@
+import { type DragEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api } from "../api/client.js";
+import { Status } from "../components/layout.js";
+import { Photo } from "../components/photo.js";
+
+interface ImageHits {
+  hits: { id: string; distance: number }[];
+}
+
+/** Photo search by upload or drag-and-drop; the hits are shown as their photos, each with its ad. */
+export function ImageSearch() {
+  const { t } = useTranslation();
+  const [hits, setHits] = useState<ImageHits["hits"] | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+  const send = (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    api
+      .post<ImageHits>("/v1/images/search", file, file.type || "application/octet-stream")
+      .then((r) => {
+        setHits(r.hits);
+        setError(undefined);
+      }, setError)
+      .finally(() => setBusy(false));
+  };
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    send(event.dataTransfer.files[0]);
+  };
+  return (
+    <section className="image-search" aria-labelledby="image-search-title">
+      <h2 id="image-search-title">{t("search.image")}</h2>
+      <div
+        className={`dropzone${over ? " over" : ""}`}
+        data-testid="dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+      >
+        <p>{t("search.imageHelp")}</p>
+        <label className="file">
+          {t("search.imageChoose")}
+          <input type="file" accept="image/*" onChange={(e) => send(e.target.files?.[0])} />
+        </label>
+      </div>
+      <Status error={error} loading={busy} />
+      {hits && (
+        <>
+          <p aria-live="polite">{t("search.imageResults", { count: hits.length })}</p>
+          <ul className="gallery" data-testid="image-hits">
+            {hits.map((hit) => (
+              <li key={hit.id}>
+                <Photo adId={hit.id} index={0} />
+                <Link to={`/ads/${encodeURIComponent(hit.id)}`}>{hit.id}</Link>{" "}
+                <span className="meta">{t("search.distance", { distance: hit.distance })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
