@@ -7,7 +7,8 @@ export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const stored = localStorage.getItem("nexus.language");
-const initial: Language = stored === "es" || stored === "en" ? stored : navigator.language.startsWith("es") ? "es" : "en";
+const initial: Language =
+  stored === "es" || stored === "en" ? stored : navigator.language.startsWith("es") ? "es" : "en";
 
 void i18next.use(initReactI18next).init({
   resources: { en: { translation: en }, es: { translation: es } },

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
@@ -53,22 +54,25 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>N
  * .br/.gz variants, cached for a year) and the app shell for every console page.
  */
 export async function registerConsoleAssets(app: FastifyInstance, dir: string | undefined): Promise<void> {
-  const indexFile = dir ? join(dir, "index.html") : undefined;
-  const html = indexFile && existsSync(indexFile) ? readFileSync(indexFile, "utf8") : undefined;
-  if (dir && html && existsSync(join(dir, "assets"))) {
+  if (dir && existsSync(join(dir, "assets"))) {
     await app.register(fastifyStatic, {
       root: join(dir, "assets"),
       prefix: "/assets/",
-      wildcard: false,
+      // Looked up per request, so a rebuild while the API runs is served at once.
+      wildcard: true,
       preCompressed: true,
       index: false,
       immutable: true,
       maxAge: "365d",
     });
   }
+  // Read per request (a few hundred bytes): it names the hashed assets of the latest build.
+  const shell = async (): Promise<string | undefined> =>
+    dir ? readFile(join(dir, "index.html"), "utf8").catch(() => undefined) : undefined;
   for (const page of CONSOLE_PAGES) {
-    app.get(page, { schema: { hide: true } }, async (_request, reply) =>
-      html ? sendShell(reply, html) : reply.status(503).header("content-type", "text/html").send(NOT_BUILT),
-    );
+    app.get(page, { schema: { hide: true } }, async (_request, reply) => {
+      const html = await shell();
+      return html ? sendShell(reply, html) : reply.status(503).header("content-type", "text/html").send(NOT_BUILT);
+    });
   }
 }

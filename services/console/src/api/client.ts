@@ -27,7 +27,12 @@ async function request<T>(method: string, path: string, body?: unknown, contentT
     payload = JSON.stringify(body);
     headers["content-type"] = "application/json";
   }
-  const response = await fetch(path, { method, headers, credentials: "same-origin", ...(payload ? { body: payload } : {}) });
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: "same-origin",
+    ...(payload ? { body: payload } : {}),
+  });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
   if (!response.ok) {
@@ -45,7 +50,8 @@ export const api = {
 
 export const query = (params: Record<string, string | number | boolean | undefined>): string => {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== "") search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : "";
 };

@@ -9,6 +9,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { me, signOut } = useSession();
   const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the page on every navigation
   useEffect(() => {
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [location.pathname]);
@@ -41,7 +42,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </label>
           {me && (
             <span>
-              {me.mode === "local" ? t("app.localMode") : t("app.signedInAs", { name: me.user.name, role: me.user.role })}
+              {me.mode === "local"
+                ? t("app.localMode")
+                : t("app.signedInAs", { name: me.user.name, role: me.user.role })}
             </span>
           )}
           {me && me.mode === "keys" && (

@@ -17,7 +17,9 @@ export function CaseSummary() {
   return (
     <article className="case-summary" data-testid="case-summary">
       <h1>{t("summary.title", { layer: t(`entity.${detail.layer}`), id: detail.id })}</h1>
-      <p className="meta">{t("summary.generated", { date: formatDate(new Date().toISOString()), name: me?.user.name ?? "" })}</p>
+      <p className="meta">
+        {t("summary.generated", { date: formatDate(new Date().toISOString()), name: me?.user.name ?? "" })}
+      </p>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>
           {t("summary.print")}
@@ -33,7 +35,10 @@ export function CaseSummary() {
       <ul>
         {overview.decisions.map((d, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: decisions are listed in the order taken
-          <li key={i}>{d.kind === "override" ? `${d.key} → ${d.mode}` : `${d.kind} ${d.a} ↔ ${d.b}`} · {d.by ?? "?"} · {formatDate(d.at)}</li>
+          <li key={i}>
+            {d.kind === "override" ? `${d.key} → ${d.mode}` : `${d.kind} ${d.a} ↔ ${d.b}`} · {d.by ?? "?"} ·{" "}
+            {formatDate(d.at)}
+          </li>
         ))}
       </ul>
       <h2>{t("entity.links")}</h2>

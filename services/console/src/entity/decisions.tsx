@@ -7,7 +7,15 @@ import { formatDate } from "../i18n.js";
 import { useSession } from "../session.js";
 
 /** The decisions about this entity (who, when) and, for analysts, a form to record a new one. */
-export function Decisions({ entityId, decisions, onDecided }: { entityId: string; decisions: readonly DecisionRecord[]; onDecided: () => void }) {
+export function Decisions({
+  entityId,
+  decisions,
+  onDecided,
+}: {
+  entityId: string;
+  decisions: readonly DecisionRecord[];
+  onDecided: () => void;
+}) {
   const { t } = useTranslation();
   const { can } = useSession();
   const [kind, setKind] = useState<"must-link" | "cannot-link">("must-link");
@@ -49,10 +57,22 @@ export function Decisions({ entityId, decisions, onDecided }: { entityId: string
           <fieldset>
             <legend>{t("entity.decide")}</legend>
             <label>
-              <input type="radio" name="decision-kind" checked={kind === "must-link"} onChange={() => setKind("must-link")} /> {t("entity.mustLink")}
+              <input
+                type="radio"
+                name="decision-kind"
+                checked={kind === "must-link"}
+                onChange={() => setKind("must-link")}
+              />{" "}
+              {t("entity.mustLink")}
             </label>
             <label>
-              <input type="radio" name="decision-kind" checked={kind === "cannot-link"} onChange={() => setKind("cannot-link")} /> {t("entity.cannotLink")}
+              <input
+                type="radio"
+                name="decision-kind"
+                checked={kind === "cannot-link"}
+                onChange={() => setKind("cannot-link")}
+              />{" "}
+              {t("entity.cannotLink")}
             </label>
           </fieldset>
           <label>

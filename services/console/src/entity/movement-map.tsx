@@ -46,14 +46,31 @@ export default function MovementMap({ stops }: { stops: readonly Stop[] }) {
   const points = stops.map((stop) => ({ stop, at: locate(stop, countries) })).filter((p) => p.at !== undefined);
   const visited = new Set(stops.map((s) => COUNTRY_NUMERIC[s.country ?? ""]).filter(Boolean));
   const projection = geoMercator();
-  if (points.length > 0) projection.fitExtent([[60, 60], [WIDTH - 60, HEIGHT - 60]], focusOf(points.map((p) => p.at as [number, number])));
+  if (points.length > 0)
+    projection.fitExtent(
+      [
+        [60, 60],
+        [WIDTH - 60, HEIGHT - 60],
+      ],
+      focusOf(points.map((p) => p.at as [number, number])),
+    );
   const path = geoPath(projection);
   const xy = points.map((p) => projection(p.at as [number, number]) ?? [0, 0]);
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="map" role="img" aria-label={t("entity.movement")} data-testid="movement-map">
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      className="map"
+      role="img"
+      aria-label={t("entity.movement")}
+      data-testid="movement-map"
+    >
       <rect width={WIDTH} height={HEIGHT} className="sea" />
       {countries.features.map((country) => (
-        <path key={String(country.id)} d={path(country) ?? ""} className={visited.has(String(country.id)) ? "country visited" : "country"}>
+        <path
+          key={String(country.id)}
+          d={path(country) ?? ""}
+          className={visited.has(String(country.id)) ? "country visited" : "country"}
+        >
           <title>{country.properties.name}</title>
         </path>
       ))}

@@ -72,7 +72,8 @@ export function LinksTable({ links }: { links: EntityDetail["links"] }) {
     <ol className="chain" data-testid="links">
       {links.map((link) => (
         <li key={`${link.a}|${link.b}`}>
-          <Link to={`/ads/${encodeURIComponent(link.a)}`}>{link.a}</Link> ↔ <Link to={`/ads/${encodeURIComponent(link.b)}`}>{link.b}</Link>{" "}
+          <Link to={`/ads/${encodeURIComponent(link.a)}`}>{link.a}</Link> ↔{" "}
+          <Link to={`/ads/${encodeURIComponent(link.b)}`}>{link.b}</Link>{" "}
           <span className="meta">
             ({t("entity.score")} {link.score.toFixed(1)})
           </span>

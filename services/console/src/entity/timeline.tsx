@@ -11,7 +11,8 @@ const PALETTE = ["#1f6feb", "#c75d00", "#8e3b8c", "#1a7f37", "#d1242f", "#5b6b7f
 export function bucketAds(ads: readonly AdSummary[]): { labels: string[]; series: Map<string, number[]> } {
   const dated = ads.filter((ad) => ad.postedAt).map((ad) => ({ ad, day: (ad.postedAt as string).slice(0, 10) }));
   const days = dated.map((d) => d.day).sort();
-  const spanDays = days.length > 1 ? (Date.parse(days[days.length - 1] as string) - Date.parse(days[0] as string)) / 86_400_000 : 0;
+  const spanDays =
+    days.length > 1 ? (Date.parse(days[days.length - 1] as string) - Date.parse(days[0] as string)) / 86_400_000 : 0;
   const bucket = (day: string): string => {
     if (spanDays <= 45) return day;
     const date = new Date(`${day}T00:00:00Z`);
@@ -40,9 +41,18 @@ export default function Timeline({ ads }: { ads: readonly AdSummary[] }) {
       type: "bar",
       data: {
         labels,
-        datasets: [...series].map(([country, data], i) => ({ label: country, data, backgroundColor: PALETTE[i % PALETTE.length] as string })),
+        datasets: [...series].map(([country, data], i) => ({
+          label: country,
+          data,
+          backgroundColor: PALETTE[i % PALETTE.length] as string,
+        })),
       },
-      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
+      },
     });
     return () => chart.destroy();
   }, [ads]);

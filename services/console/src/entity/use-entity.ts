@@ -1,6 +1,15 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { api } from "../api/client.js";
 import type { EntityDetail, EntityOverview } from "../api/types.js";
+
+type Loaded = { detail: EntityDetail; overview: EntityOverview };
+
+function load(id: string): Promise<Loaded> {
+  const path = `/v1/entities/${encodeURIComponent(id)}`;
+  return Promise.all([api.get<EntityDetail>(path), api.get<EntityOverview>(`${path}/overview`)]).then(
+    ([detail, overview]) => ({ detail, overview }),
+  );
+}
 
 /** An entity's detail (links with evidence, places, photos) and overview (ads, contacts, decisions). */
 export function useEntity(id: string): {
@@ -9,18 +18,28 @@ export function useEntity(id: string): {
   error?: unknown;
   reload: () => void;
 } {
-  const [state, setState] = useState<{ detail?: EntityDetail; overview?: EntityOverview; error?: unknown }>({});
+  const [state, setState] = useState<{
+    key?: string;
+    detail?: EntityDetail;
+    overview?: EntityOverview;
+    error?: unknown;
+  }>({});
   const [version, setVersion] = useState(0);
+  const key = `${version}:${id}`;
+  // Started during render, not in an effect: effects run only after the first paint, which on a
+  // slow machine is hundreds of milliseconds the page would spend waiting for nothing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is id and version
+  const pending = useMemo(() => load(id), [key]);
   useEffect(() => {
     let current = true;
-    const path = `/v1/entities/${encodeURIComponent(id)}`;
-    Promise.all([api.get<EntityDetail>(path), api.get<EntityOverview>(`${path}/overview`)]).then(
-      ([detail, overview]) => current && setState({ detail, overview }),
-      (error: unknown) => current && setState({ error }),
+    pending.then(
+      (loaded) => current && setState({ key, ...loaded }),
+      (error: unknown) => current && setState({ key, error }),
     );
     return () => {
       current = false;
     };
-  }, [id, version]);
-  return { ...state, reload: () => setVersion((v) => v + 1) };
+  }, [pending, key]);
+  const shown = state.key === key ? state : {};
+  return { ...shown, reload: () => setVersion((v) => v + 1) };
 }

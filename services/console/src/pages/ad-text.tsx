@@ -18,7 +18,12 @@ export function contactMarks(extraction: Extraction, how: (obfuscations: string[
       label: p.obfuscations.length > 0 ? `${p.e164} (${how(p.obfuscations)})` : p.e164,
     })),
     ...extraction.emails.map((e) => ({ start: e.start, end: e.end, kind: "email" as const, label: e.value })),
-    ...extraction.handles.map((h) => ({ start: h.start, end: h.end, kind: "handle" as const, label: `${h.platform}:${h.value}` })),
+    ...extraction.handles.map((h) => ({
+      start: h.start,
+      end: h.end,
+      kind: "handle" as const,
+      label: `${h.platform}:${h.value}`,
+    })),
   ];
   return marks.sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as Mark).end);
 }
@@ -37,7 +42,10 @@ export function MarkedText({ text, offset, marks }: { text: string; offset: numb
     parts.push(
       <mark key={mark.start} className={`contact ${mark.kind}`} title={mark.label}>
         {text.slice(from, Math.min(end, text.length))}
-        <span className="visually-hidden"> ({t(`ad.${mark.kind}`)}: {mark.label})</span>
+        <span className="visually-hidden">
+          {" "}
+          ({t(`ad.${mark.kind}`)}: {mark.label})
+        </span>
       </mark>,
     );
     at = Math.min(end, text.length);

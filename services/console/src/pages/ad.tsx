@@ -70,8 +70,8 @@ export function AdPage() {
     <article className="ad">
       <h1>{raw.title ? <MarkedText text={raw.title} offset={0} marks={marks} /> : t("ad.title", { id: raw.id })}</h1>
       <p className="meta">
-        {t("ad.posted", { date: formatDate(raw.postedAt), place: place || "—" })} · {t("ad.source", { source: raw.source })} ·{" "}
-        <code>{raw.id}</code>
+        {t("ad.posted", { date: formatDate(raw.postedAt), place: place || "—" })} ·{" "}
+        {t("ad.source", { source: raw.source })} · <code>{raw.id}</code>
       </p>
       <p className="ad-body" data-testid="ad-body">
         <MarkedText text={raw.body} offset={bodyOffset} marks={marks} />
@@ -98,10 +98,14 @@ export function AdPage() {
       </section>
       <p>
         {detail.personaId && (
-          <Link to={`/entities/${encodeURIComponent(detail.personaId)}`}>{t("ad.openPersona", { id: detail.personaId })}</Link>
+          <Link to={`/entities/${encodeURIComponent(detail.personaId)}`}>
+            {t("ad.openPersona", { id: detail.personaId })}
+          </Link>
         )}{" "}
         {detail.entityId && (
-          <Link to={`/entities/${encodeURIComponent(detail.entityId)}`}>{t("ad.openNetwork", { id: detail.entityId })}</Link>
+          <Link to={`/entities/${encodeURIComponent(detail.entityId)}`}>
+            {t("ad.openNetwork", { id: detail.entityId })}
+          </Link>
         )}{" "}
         <Link to={`/why?a=${encodeURIComponent(raw.id)}`}>{t("ad.why")}</Link>
       </p>

@@ -38,19 +38,28 @@ export function AlertFeed() {
   return (
     <section aria-labelledby="alerts-title">
       <h2 id="alerts-title">
-        {t("watches.alerts")} <span className={`badge ${live ? "live" : ""}`}>{live ? t("watches.live") : t("watches.connecting")}</span>
+        {t("watches.alerts")}{" "}
+        <span className={`badge ${live ? "live" : ""}`}>{live ? t("watches.live") : t("watches.connecting")}</span>
       </h2>
       <p>{t("watches.alertsHelp")}</p>
       {alerts.length === 0 && <p>{t("watches.noAlerts")}</p>}
       <ol className="alerts" aria-live="polite" data-testid="alerts">
         {alerts.map((alert) => (
           <li key={alert.id}>
-            <strong>{t("watches.alert", { kind: t(`watches.kinds.${alert.watchKind.startsWith("entity") ? "entity" : alert.watchKind}`), ad: alert.adId })}</strong>{" "}
+            <strong>
+              {t("watches.alert", {
+                kind: t(`watches.kinds.${alert.watchKind.startsWith("entity") ? "entity" : alert.watchKind}`),
+                ad: alert.adId,
+              })}
+            </strong>{" "}
             <span className="meta">
-              {alert.ad?.title ?? ""} · {[alert.ad?.city, alert.ad?.country].filter(Boolean).join(", ")} · {formatDate(alert.raisedAt)}
+              {alert.ad?.title ?? ""} · {[alert.ad?.city, alert.ad?.country].filter(Boolean).join(", ")} ·{" "}
+              {formatDate(alert.raisedAt)}
             </span>{" "}
             <Link to={`/ads/${encodeURIComponent(alert.adId)}`}>{t("watches.openAd")}</Link>{" "}
-            {alert.entityId && <Link to={`/entities/${encodeURIComponent(alert.entityId)}`}>{t("watches.openEntity")}</Link>}
+            {alert.entityId && (
+              <Link to={`/entities/${encodeURIComponent(alert.entityId)}`}>{t("watches.openEntity")}</Link>
+            )}
           </li>
         ))}
       </ol>

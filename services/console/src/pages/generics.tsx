@@ -15,7 +15,7 @@ export function GenericsPage() {
   const load = useCallback(() => {
     api.get<{ generics: GenericDemotion[] }>("/v1/generics").then((r) => setGenerics(r.generics), setError);
   }, []);
-  useEffect(load, []);
+  useEffect(load, [load]);
   const override = (key: string, mode: "generic" | "specific") => {
     setDone(false);
     api.post("/v1/generics", { key, mode }).then(() => {

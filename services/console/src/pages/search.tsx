@@ -40,7 +40,15 @@ function Hit({ hit }: { hit: AdHit }) {
   );
 }
 
-function Facets({ result, params, set }: { result: SearchResult; params: URLSearchParams; set: (k: string, v: string) => void }) {
+function Facets({
+  result,
+  params,
+  set,
+}: {
+  result: SearchResult;
+  params: URLSearchParams;
+  set: (k: string, v: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <aside className="facets" aria-label={t("search.filters")}>
@@ -59,16 +67,28 @@ function Facets({ result, params, set }: { result: SearchResult; params: URLSear
         </label>
       ))}
       <label>
-        <input type="checkbox" checked={params.get("hasPhone") === "true"} onChange={(e) => set("hasPhone", e.target.checked ? "true" : "")} />{" "}
+        <input
+          type="checkbox"
+          checked={params.get("hasPhone") === "true"}
+          onChange={(e) => set("hasPhone", e.target.checked ? "true" : "")}
+        />{" "}
         {t("search.hasPhone")}
       </label>
       <label>
         {t("search.from")}
-        <input type="date" value={params.get("from")?.slice(0, 10) ?? ""} onChange={(e) => set("from", e.target.value ? `${e.target.value}T00:00:00Z` : "")} />
+        <input
+          type="date"
+          value={params.get("from")?.slice(0, 10) ?? ""}
+          onChange={(e) => set("from", e.target.value ? `${e.target.value}T00:00:00Z` : "")}
+        />
       </label>
       <label>
         {t("search.to")}
-        <input type="date" value={params.get("to")?.slice(0, 10) ?? ""} onChange={(e) => set("to", e.target.value ? `${e.target.value}T23:59:59Z` : "")} />
+        <input
+          type="date"
+          value={params.get("to")?.slice(0, 10) ?? ""}
+          onChange={(e) => set("to", e.target.value ? `${e.target.value}T23:59:59Z` : "")}
+        />
       </label>
     </aside>
   );
@@ -80,7 +100,8 @@ export function SearchPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get("q") ?? "");
-  const [result, setResult] = useState<SearchResult | undefined>();
+  // The result remembers the query it answers, so the list never shows one query's hits under another's.
+  const [result, setResult] = useState<(SearchResult & { q: string }) | undefined>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(false);
   const [size, setSize] = useState(PAGE);
@@ -94,7 +115,7 @@ export function SearchPage() {
     api
       .get<SearchResult>(`/v1/ads/search${query({ ...search, facets: "country,city,source", size })}`)
       .then((r) => {
-        setResult(r);
+        setResult({ ...r, q: current.get("q") ?? "" });
         setError(undefined);
       }, setError)
       .finally(() => setLoading(false));
@@ -114,13 +135,21 @@ export function SearchPage() {
   return (
     <section>
       <h1>{t("search.title")}</h1>
-      <form role="search" onSubmit={submit} className="searchbar">
-        <label htmlFor="q" className="visually-hidden">
-          {t("search.query")}
-        </label>
-        <input id="q" type="search" value={text} placeholder={t("search.query")} onChange={(e) => setText(e.target.value)} />
-        <button type="submit">{t("search.submit")}</button>
-      </form>
+      <search>
+        <form onSubmit={submit} className="searchbar">
+          <label htmlFor="q" className="visually-hidden">
+            {t("search.query")}
+          </label>
+          <input
+            id="q"
+            type="search"
+            value={text}
+            placeholder={t("search.query")}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit">{t("search.submit")}</button>
+        </form>
+      </search>
       {can("analyst") && <ImageSearch />}
       <Status error={error} loading={loading} />
       {result && (
@@ -133,7 +162,7 @@ export function SearchPage() {
             {result.hits.length === 0 ? (
               <p>{t("search.none")}</p>
             ) : (
-              <ol className="hits" data-testid="hits" data-query={params.get("q") ?? ""}>
+              <ol className="hits" data-testid="hits" data-query={result.q}>
                 {result.hits.map((hit) => (
                   <Hit key={hit.id} hit={hit} />
                 ))}

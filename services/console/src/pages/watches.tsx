@@ -59,7 +59,8 @@ function WatchForm({ onCreated }: { onCreated: () => void }) {
       </label>
       {kind === "image" ? (
         <label>
-          {t("watches.image")} <input type="file" accept="image/*" required onChange={(e) => setFile(e.target.files?.[0])} />
+          {t("watches.image")}{" "}
+          <input type="file" accept="image/*" required onChange={(e) => setFile(e.target.files?.[0])} />
         </label>
       ) : (
         <label>
@@ -100,9 +101,14 @@ export function WatchesPage() {
           <ul data-testid="watches">
             {watches?.map((watch) => (
               <li key={watch.id}>
-                <strong>{t(`watches.kinds.${watch.kind}`)}</strong> <code>{watch.kind === "image" ? watch.value.slice(0, 16) : watch.value}</code>{" "}
+                <strong>{t(`watches.kinds.${watch.kind}`)}</strong>{" "}
+                <code>{watch.kind === "image" ? watch.value.slice(0, 16) : watch.value}</code>{" "}
                 {watch.label && <em>{watch.label}</em>}{" "}
-                <button type="button" onClick={() => void remove(watch.id)} aria-label={`${t("watches.delete")} ${watch.label ?? watch.value}`}>
+                <button
+                  type="button"
+                  onClick={() => void remove(watch.id)}
+                  aria-label={`${t("watches.delete")} ${watch.label ?? watch.value}`}
+                >
                   {t("watches.delete")}
                 </button>
               </li>

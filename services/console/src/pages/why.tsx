@@ -11,7 +11,11 @@ export function EvidenceList({ link }: { link: PairLink }) {
       {link.evidence.map((e, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: evidence items are positional
         <li key={i} className={e.weight < 0 ? "against" : "for"}>
-          <strong>{e.kind}</strong> {e.value ?? ""} <span className="meta">({e.weight >= 0 ? "+" : ""}{e.weight.toFixed(1)})</span>
+          <strong>{e.kind}</strong> {e.value ?? ""}{" "}
+          <span className="meta">
+            ({e.weight >= 0 ? "+" : ""}
+            {e.weight.toFixed(1)})
+          </span>
           {e.detail ? ` — ${e.detail}` : ""}
         </li>
       ))}
@@ -63,7 +67,9 @@ export function WhyPage() {
               <li key={`${link.a}|${link.b}`}>
                 <Link to={`/ads/${encodeURIComponent(link.a)}`}>{link.a}</Link> ↔{" "}
                 <Link to={`/ads/${encodeURIComponent(link.b)}`}>{link.b}</Link>{" "}
-                <span className="meta">({t("entity.score")} {link.score.toFixed(1)})</span>
+                <span className="meta">
+                  ({t("entity.score")} {link.score.toFixed(1)})
+                </span>
                 <EvidenceList link={link} />
               </li>
             ))}

@@ -47,7 +47,8 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<Br
   const foreignRequests: string[] = [];
   context.on("request", (request) => {
     const target = request.url();
-    if (!target.startsWith(origin) && !target.startsWith("data:") && !target.startsWith("blob:")) foreignRequests.push(target);
+    if (!target.startsWith(origin) && !target.startsWith("data:") && !target.startsWith("blob:"))
+      foreignRequests.push(target);
   });
   return {
     context,
@@ -80,7 +81,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** Median and worst of a list of timings. */
 export function summarise(ms: readonly number[]): { median: number; worst: number } {
   const sorted = [...ms].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, worst: sorted[sorted.length - 1] ?? Number.NaN };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+    worst: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 /** Appends a measured target to test/out/console-targets.jsonl (and prints it) for bench/README.md. */

@@ -30,7 +30,12 @@ export async function setup(project: TestProject): Promise<void> {
   const dataDir = join(workDir, "data");
   await runTs("test/corpus/generate.ts", ["--ads", "300", "--seed", "11", "--image-size", "128", "--out", corpusDir]);
   const fixture = join(workDir, "network.jsonl");
-  writeFileSync(fixture, `${networkFixture().map((ad) => JSON.stringify(ad)).join("\n")}\n`);
+  writeFileSync(
+    fixture,
+    `${networkFixture()
+      .map((ad) => JSON.stringify(ad))
+      .join("\n")}\n`,
+  );
   const both = join(workDir, "all.jsonl");
   writeFileSync(both, readFileSync(join(corpusDir, "ads.jsonl"), "utf8") + readFileSync(fixture, "utf8"));
   await runTs("services/cli/src/main.ts", ["ingest", "--data", dataDir, both]);

@@ -1,10 +1,12 @@
 /**
- * A 500-ad network, written as raw ads: ten personas (each with its own phone) run by one controller
- * whose number appears in every persona's ads, advertising from Guatemala, then Mexico, then the
- * United States (cross-border movement). Text only, so it ingests in seconds. Deterministic.
+ * A 500-ad network, written as raw ads: ten personas (50 ads each, each with its own phone) run by a
+ * controller whose five numbers each appear in about a quarter of the ads of four personas (a number on
+ * more than 100 ads would be demoted as generic), advertising from Guatemala, then Mexico, then
+ * the United States (cross-border movement). Text only, so it ingests in seconds. Deterministic.
  */
-export const NETWORK_CONTROLLER_PHONE = "+50255501234";
-const CONTROLLER_AS_WRITTEN = "5550-1234";
+export const PERSONA_PHONE = "+50244120001";
+export const PERSONA_PHONE_ADS = 50;
+const CONTROLLER_PHONES = ["5550-1234", "5550-2345", "5550-3456", "5550-4567", "5550-5678"];
 
 const ROUTE = [
   { country: "GT", city: "Ciudad de Guatemala", prefix: "+502", day: 0 },
@@ -14,8 +16,16 @@ const ROUTE = [
 
 const NAMES = ["Valeria", "Camila", "Daniela", "Sofía", "Isabella", "Mariana", "Lucía", "Gabriela", "Paola", "Andrea"];
 const PERSONA_PHONES = [
-  "4412 0001", "4412 0002", "4412 0003", "4412 0004", "4412 0005",
-  "4412 0006", "4412 0007", "4412 0008", "4412 0009", "4412 0010",
+  "4412 0001",
+  "4412 0002",
+  "4412 0003",
+  "4412 0004",
+  "4412 0005",
+  "4412 0006",
+  "4412 0007",
+  "4412 0008",
+  "4412 0009",
+  "4412 0010",
 ];
 
 export interface RawFixtureAd {
@@ -36,6 +46,9 @@ export function networkFixture(ads = 500): RawFixtureAd[] {
     const day = leg.day + (i % 28);
     const postedAt = new Date(Date.UTC(2026, 2, 1 + day, 10 + (i % 10), i % 60)).toISOString().replace(".000", "");
     const name = NAMES[persona] as string;
+    const round = Math.floor(i / NAMES.length);
+    const controller = CONTROLLER_PHONES[(persona + (Math.floor(round / 2) % 2)) % CONTROLLER_PHONES.length];
+    const agency = round % 2 === 0 ? `Citas con la agencia: +502 ${controller}. ` : "";
     out.push({
       id: `netfix-${String(i).padStart(4, "0")}`,
       source: `fixture${i % 3}.example`,
@@ -43,7 +56,7 @@ export function networkFixture(ads = 500): RawFixtureAd[] {
       title: `${name} nueva en ${leg.city} (${i})`,
       body:
         `Hola soy ${name}, recién llegada a ${leg.city}. Escríbeme al +502 ${PERSONA_PHONES[persona]}. ` +
-        `Citas con la agencia: +502 ${CONTROLLER_AS_WRITTEN}. Anuncio ${i} ref ${persona}-${day}.`,
+        `${agency}Anuncio ${i} ref ${persona}-${day}.`,
       country: leg.country,
       city: leg.city,
     });

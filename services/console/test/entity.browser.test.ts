@@ -1,0 +1,106 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs } from "./support/api.js";
+import { type Browser, expectAccessible, openBrowser, recordTarget, signIn, summarise } from "./support/browser.js";
+import { PERSONA_PHONE, PERSONA_PHONE_ADS } from "./support/network-fixture.js";
+
+let browser: Browser;
+let page: Page;
+let networkId: string;
+
+interface Overview {
+  id: string;
+  contacts: { key: string; generic: boolean; ads: number }[];
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+  await signIn(browser, "viewer");
+  const ad = await apiAs<{ entityId: string }>("viewer", "/v1/ads/netfix-0000");
+  networkId = ad.body.entityId;
+});
+afterAll(async () => {
+  expect(browser.foreignRequests).toEqual([]);
+  await browser.close();
+});
+
+/** Loads the entity page afresh and returns ms from navigation start to "interactive" (graph laid out). */
+async function openEntity(id: string): Promise<number> {
+  await page.goto(`${browser.url}/entities/${encodeURIComponent(id)}`);
+  await page.locator('[data-testid=entity][data-ready="true"]').waitFor();
+  return page.evaluate(() => performance.getEntriesByName("nexus:entity-interactive")[0]?.startTime ?? Number.NaN);
+}
+
+describe("entity page of a 500-ad network", () => {
+  it("is interactive within 1.5 s of navigation", async () => {
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i++) timings.push(await openEntity(networkId));
+    const { median, worst } = summarise(timings);
+    recordTarget("entity-500-interactive", { ads: 500, runs: timings.length, median, worst });
+    expect(median).toBeLessThan(1500);
+  });
+
+  it("shows a link's evidence when the pointer is on it", async () => {
+    await openEntity(networkId);
+    const graph = page.getByTestId("graph");
+    const point = await graph.evaluate((el) => {
+      const cy = (el as unknown as { cy: { edges(s: string): { renderedMidpoint(): { x: number; y: number } }[] } }).cy;
+      const edge = cy.edges("[kind = 'evidence']")[0] ?? cy.edges("")[0];
+      return edge?.renderedMidpoint();
+    });
+    expect(point).toBeDefined();
+    const box = await graph.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (point?.x ?? 0), (box?.y ?? 0) + (point?.y ?? 0));
+    await expect.poll(() => page.getByTestId("edge-evidence").innerText()).toMatch(/phone|text|persona/);
+  });
+
+  it("counts each contact with first and last seen, and shows where and when it advertised", async () => {
+    await openEntity(networkId);
+    const row = page.getByTestId("contacts").locator("tr", { hasText: PERSONA_PHONE });
+    const cells = await row.locator("td").allInnerTexts();
+    expect(cells[2]).toBe(String(PERSONA_PHONE_ADS));
+    expect(cells[3]).toMatch(/2026/);
+    expect(cells[4]).toMatch(/2026/);
+    expect(await page.getByTestId("places").locator("tbody tr").allInnerTexts()).toEqual([
+      expect.stringContaining("Ciudad de Guatemala, GT"),
+      expect.stringContaining("Tijuana, MX"),
+      expect.stringContaining("Los Angeles, US"),
+    ]);
+    expect(await page.getByTestId("movement-map").locator("circle.stop").count()).toBe(3);
+    expect(await page.getByTestId("movement-map").locator("path.country.visited").count()).toBe(3);
+    expect(await page.locator(".entity-head").innerText()).toContain("500 ads");
+    expect(await page.locator(".entity-head").innerText()).toContain("GT → MX → US");
+    expect(await page.getByTestId("timeline").evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
+    await expectAccessible(page);
+  });
+});
+
+describe("generic values", () => {
+  it("are marked in the contacts and never drawn as links", async () => {
+    const { body } = await apiAs<{ generics: { key: string; overridden?: boolean }[] }>("viewer", "/v1/generics");
+    const generic = body.generics.find((g) => g.key.startsWith("phone:") && !g.overridden);
+    expect(generic).toBeDefined();
+    const hits = await apiAs<{ hits: { entityId?: string }[] }>(
+      "viewer",
+      `/v1/phones/${encodeURIComponent((generic?.key ?? "").slice(6))}/ads`,
+    );
+    let entity: string | undefined;
+    for (const hit of hits.body.hits) {
+      if (!hit.entityId) continue;
+      const overview = await apiAs<Overview>("viewer", `/v1/entities/${encodeURIComponent(hit.entityId)}/overview`);
+      if (overview.body.contacts.some((c) => c.key === generic?.key && c.generic)) entity = hit.entityId;
+      if (entity) break;
+    }
+    expect(entity).toBeDefined();
+    await openEntity(entity as string);
+    const row = page.getByTestId("contacts").locator("tr", { hasText: (generic?.key ?? "").slice(6) });
+    expect(await row.innerText()).toContain("generic: not used as a link");
+    const degree = await page.getByTestId("graph").evaluate((el, key) => {
+      const cy = (el as unknown as { cy: { getElementById(id: string): { length: number; degree(): number } } }).cy;
+      const node = cy.getElementById(key);
+      return node.length === 0 ? -1 : node.degree();
+    }, generic?.key ?? "");
+    expect(degree).toBe(0);
+  });
+});
