@@ -52,25 +52,25 @@ describe("entity page of a 500-ad network", () => {
     expect(point).toBeDefined();
     const box = await graph.boundingBox();
     await page.mouse.move((box?.x ?? 0) + (point?.x ?? 0), (box?.y ?? 0) + (point?.y ?? 0));
-    await expect.poll(() => page.getByTestId("edge-evidence").innerText()).toMatch(/phone|text|persona/);
+    await expect.poll(() => page.getByTestId("edge-evidence").textContent()).toMatch(/phone|text|persona/);
   });
 
   it("counts each contact with first and last seen, and shows where and when it advertised", async () => {
     await openEntity(networkId);
     const row = page.getByTestId("contacts").locator("tr", { hasText: PERSONA_PHONE });
-    const cells = await row.locator("td").allInnerTexts();
+    const cells = await row.locator("td").allTextContents();
     expect(cells[2]).toBe(String(PERSONA_PHONE_ADS));
     expect(cells[3]).toMatch(/2026/);
     expect(cells[4]).toMatch(/2026/);
-    expect(await page.getByTestId("places").locator("tbody tr").allInnerTexts()).toEqual([
+    expect(await page.getByTestId("places").locator("tbody tr").allTextContents()).toEqual([
       expect.stringContaining("Ciudad de Guatemala, GT"),
       expect.stringContaining("Tijuana, MX"),
       expect.stringContaining("Los Angeles, US"),
     ]);
     expect(await page.getByTestId("movement-map").locator("circle.stop").count()).toBe(3);
     expect(await page.getByTestId("movement-map").locator("path.country.visited").count()).toBe(3);
-    expect(await page.locator(".entity-head").innerText()).toContain("500 ads");
-    expect(await page.locator(".entity-head").innerText()).toContain("GT → MX → US");
+    expect(await page.locator(".entity-head").textContent()).toContain("500 ads");
+    expect(await page.locator(".entity-head").textContent()).toContain("GT → MX → US");
     expect(await page.getByTestId("timeline").evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
     await expectAccessible(page);
   });
@@ -95,7 +95,7 @@ describe("generic values", () => {
     expect(entity).toBeDefined();
     await openEntity(entity as string);
     const row = page.getByTestId("contacts").locator("tr", { hasText: (generic?.key ?? "").slice(6) });
-    expect(await row.innerText()).toContain("generic: not used as a link");
+    expect(await row.textContent()).toContain("generic: not used as a link");
     const degree = await page.getByTestId("graph").evaluate((el, key) => {
       const cy = (el as unknown as { cy: { getElementById(id: string): { length: number; degree(): number } } }).cy;
       const node = cy.getElementById(key);

@@ -46,14 +46,14 @@ async function search(text: string): Promise<number> {
   });
 }
 
-const totalShown = async (): Promise<number> => Number((await page.locator(".count").innerText()).replace(/\D/g, ""));
+const totalShown = async (): Promise<number> => Number(((await page.locator(".count").textContent()) ?? "").replace(/\D/g, ""));
 
 describe("sign-in", () => {
   it("refuses a wrong key and keeps the session cookie out of reach of scripts", async () => {
     await page.goto(`${browser.url}/search`);
     await page.getByLabel("API key").fill("not-a-key-at-all-000000000000");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toContain("unknown API key");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("unknown API key");
     await signIn(browser, "analyst");
     expect(await page.evaluate(() => document.cookie)).not.toContain("nexus_session");
     const cookie = (await browser.context.cookies()).find((c) => c.name === "nexus_session");
@@ -77,7 +77,7 @@ describe("search", () => {
   it("requires every word of a quoted phrase, in order", async () => {
     await search('"recién llegada a Tijuana"');
     expect(await totalShown()).toBeGreaterThan(0);
-    for (const text of await page.locator("[data-testid=hits] .snippet").allInnerTexts()) {
+    for (const text of await page.locator("[data-testid=hits] .snippet").allTextContents()) {
       expect(text.toLowerCase()).toContain("tijuana");
     }
   });
@@ -104,7 +104,7 @@ describe("search", () => {
     await page.getByLabel("Country").selectOption({ value: "MX" });
     await page.waitForURL(/country=MX/);
     await expect.poll(totalShown).toBeLessThan(before);
-    for (const meta of await page.locator("[data-testid=hits] .meta").allInnerTexts()) expect(meta).toContain("MX");
+    for (const meta of await page.locator("[data-testid=hits] .meta").allTextContents()) expect(meta).toContain("MX");
   });
 
   it("shows the first page of results within 500 ms of pressing Enter", async () => {
@@ -141,7 +141,7 @@ describe("image search", () => {
     await page.getByLabel("Choose a photo").setInputFiles(file);
     const hits = page.locator("[data-testid=image-hits] li");
     await hits.first().waitFor();
-    expect(await page.locator("[data-testid=image-hits]").innerText()).toContain(ad.id);
+    expect(await page.locator("[data-testid=image-hits]").textContent()).toContain(ad.id);
     expect(await hits.first().locator("img").getAttribute("src")).toMatch(/^\/v1\/ads\//);
   });
 
@@ -157,7 +157,7 @@ describe("image search", () => {
     }, bytes);
     await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer: transfer });
     await page.locator("[data-testid=image-hits] li").first().waitFor();
-    expect(await page.locator("[data-testid=image-hits]").innerText()).toContain(ad.id);
+    expect(await page.locator("[data-testid=image-hits]").textContent()).toContain(ad.id);
   });
 
   it("is an analyst's tool: a viewer neither sees it nor can call it", async () => {
