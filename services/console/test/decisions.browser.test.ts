@@ -30,7 +30,8 @@ async function twoNetworks(): Promise<{ adA: string; adB: string; a: string; b: 
   throw new Error("one network only");
 }
 
-const why = async (a: string, b: string) => (await apiAs<{ joined: boolean }>("viewer", `/v1/why?a=${a}&b=${b}`)).body.joined;
+const why = async (a: string, b: string) =>
+  (await apiAs<{ joined: boolean }>("viewer", `/v1/why?a=${a}&b=${b}`)).body.joined;
 
 describe("decisions from the entity page", () => {
   it("records must-link and cannot-link with who and when, and the lineage shows the merge", async () => {
@@ -52,7 +53,9 @@ describe("decisions from the entity page", () => {
     await page.getByLabel("Cannot link").check();
     await page.getByLabel("Other ad or entity id").fill(adB);
     await page.getByRole("button", { name: "Record decision" }).click();
-    await expect.poll(() => page.getByTestId("decisions").textContent()).toMatch(new RegExp(`cannot-link .* ↔ ${adB} by ana`));
+    await expect
+      .poll(() => page.getByTestId("decisions").textContent())
+      .toMatch(new RegExp(`cannot-link .* ↔ ${adB} by ana`));
     expect(await why(adA, adB)).toBe(false);
   });
 });
@@ -64,11 +67,20 @@ describe("generic values review", () => {
     const key = ((await row.locator("code").textContent()) ?? "").replace(/…$/, "");
     await row.getByRole("button", { name: "Use as a link" }).click();
     await page.getByRole("status").filter({ hasText: "Override recorded." }).waitFor();
-    const { body } = await apiAs<{ decisions: { kind: string; key?: string; by?: string; at?: string }[] }>("viewer", "/v1/decisions");
+    const { body } = await apiAs<{ decisions: { kind: string; key?: string; by?: string; at?: string }[] }>(
+      "viewer",
+      "/v1/decisions",
+    );
     const override = body.decisions.find((d) => d.kind === "override" && d.key?.startsWith(key));
     expect(override).toMatchObject({ by: "ana", at: expect.stringMatching(/^2026-/) });
-    await page.getByTestId("generics").locator("tr", { hasText: key }).getByRole("button", { name: "Mark generic" }).click();
-    await expect.poll(async () => (await apiAs<{ decisions: unknown[] }>("viewer", "/v1/decisions")).body.decisions.length).toBe(body.decisions.length + 1);
+    await page
+      .getByTestId("generics")
+      .locator("tr", { hasText: key })
+      .getByRole("button", { name: "Mark generic" })
+      .click();
+    await expect
+      .poll(async () => (await apiAs<{ decisions: unknown[] }>("viewer", "/v1/decisions")).body.decisions.length)
+      .toBe(body.decisions.length + 1);
   });
 });
 

@@ -44,9 +44,13 @@ describe("export of an entity's evidence", () => {
     const graphml = await download("Graph (GraphML, Gephi)");
     expect(graphml).toContain('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">');
     expect((graphml.match(/<node /g) ?? []).length).toBeGreaterThan(500);
-    const ftm = (await download("FollowTheMoney (Aleph)")).trim().split("\n").map((line) => JSON.parse(line) as { schema: string; properties: Record<string, string[]> });
+    const ftm = (await download("FollowTheMoney (Aleph)"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { schema: string; properties: Record<string, string[]> });
     const schemas = new Set(ftm.map((e) => e.schema));
-    for (const schema of ["Organization", "Person", "Membership", "HyperText", "UnknownLink"]) expect(schemas).toContain(schema);
+    for (const schema of ["Organization", "Person", "Membership", "HyperText", "UnknownLink"])
+      expect(schemas).toContain(schema);
     expect(ftm.filter((e) => e.schema === "HyperText")).toHaveLength(500);
   });
 

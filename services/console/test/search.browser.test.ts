@@ -46,7 +46,8 @@ async function search(text: string): Promise<number> {
   });
 }
 
-const totalShown = async (): Promise<number> => Number(((await page.locator(".count").textContent()) ?? "").replace(/\D/g, ""));
+const totalShown = async (): Promise<number> =>
+  Number(((await page.locator(".count").textContent()) ?? "").replace(/\D/g, ""));
 
 describe("sign-in", () => {
   it("refuses a wrong key and keeps the session cookie out of reach of scripts", async () => {

@@ -35,7 +35,11 @@ describe("watches", () => {
     await createWatch("email", () => page.getByLabel("Value").fill("Someone@Example.org"), "w-email");
     await createWatch("handle", () => page.getByLabel("Value").fill("instagram:@someone.gt"), "w-handle");
     await createWatch("text", () => page.getByLabel("Value").fill('"nueva en la ciudad"'), "w-text");
-    await createWatch("image", () => page.getByLabel("Photo", { exact: true }).setInputFiles(fileURLToPath(photo)), "w-image");
+    await createWatch(
+      "image",
+      () => page.getByLabel("Photo", { exact: true }).setInputFiles(fileURLToPath(photo)),
+      "w-image",
+    );
     await createWatch("entity", () => page.getByLabel("Value").fill(entity), "w-entity");
     const listed = await page.getByTestId("watches").textContent();
     for (const kind of ["Phone", "Email", "Handle", "Text", "Photo", "Entity"]) expect(listed).toContain(kind);
@@ -72,7 +76,11 @@ describe("watches", () => {
     await page.getByTestId("ad-body").waitFor();
     expect(await page.getByTestId("ad-body").textContent()).toContain("4412 0099");
     await page.goBack();
-    await page.getByTestId("alerts").locator("li", { hasText: "live-alert-ad-1" }).getByRole("link", { name: "Open network" }).click();
+    await page
+      .getByTestId("alerts")
+      .locator("li", { hasText: "live-alert-ad-1" })
+      .getByRole("link", { name: "Open network" })
+      .click();
     await page.getByTestId("entity").waitFor();
     expect(await page.getByTestId("entity").textContent()).toContain("Recién llegada");
   });
