@@ -11,7 +11,10 @@ export default defineConfig({
     include: integration
       ? ["**/*.integration.test.ts"]
       : ["packages/*/test/**/*.test.ts", "services/*/test/**/*.test.ts", "test/unit/**/*.test.ts"],
-    exclude: integration ? ["**/node_modules/**"] : ["**/node_modules/**", "**/*.integration.test.ts"],
+    // Browser suites (`*.browser.test.ts`) run through `npm run test:browser` with their own setup.
+    exclude: integration
+      ? ["**/node_modules/**", "**/*.browser.test.ts"]
+      : ["**/node_modules/**", "**/*.integration.test.ts", "**/*.browser.test.ts"],
     testTimeout: integration ? 300_000 : 30_000,
     hookTimeout: integration ? 600_000 : 30_000,
     pool: "forks",

@@ -20,7 +20,7 @@ const apiSpec = {
     default: "",
     secret: true,
   }),
-  consoleDir: text("NEXUS_CONSOLE_DIR", "the built console (vite build output); default services/console/dist", {
+  consoleDir: text("NEXUS_CONSOLE_DIR", "the built console (vite build output); default packages/console/dist", {
     default: "",
   }),
 };

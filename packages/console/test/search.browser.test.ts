@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, expectAccessible, openBrowser, recordTarget, signIn, summarise } from "./support/browser.js";
+import { type Browser, expectAccessible, openBrowser, recordTarget, signIn } from "./support/browser.js";
 import { corpus } from "./support/corpus.js";
+import { firstPageBytes, summarise, timeSearch } from "./support/measure.js";
 import { PERSONA_PHONE, PERSONA_PHONE_ADS } from "./support/network-fixture.js";
 import { KEYS } from "./support/stack.js";
 
@@ -19,32 +20,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Types a query and presses Enter; returns ms from the key press to the first page of hits in the DOM. */
-async function search(text: string): Promise<number> {
-  const box = page.getByRole("searchbox");
-  await box.fill(text);
-  await page.evaluate((expected) => {
-    const state = window as unknown as { __pressed?: number; __shown?: number };
-    delete state.__pressed;
-    delete state.__shown;
-    document.addEventListener("keydown", () => (state.__pressed = performance.now()), { capture: true, once: true });
-    const observer = new MutationObserver(() => {
-      const list = document.querySelector<HTMLElement>("[data-testid=hits]");
-      const count = document.querySelector(".count");
-      if ((list?.dataset["query"] === expected && list.children.length > 0) || (count && !list)) {
-        state.__shown = performance.now();
-        observer.disconnect();
-      }
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-  }, text);
-  await box.press("Enter");
-  await page.waitForFunction(() => (window as unknown as { __shown?: number }).__shown !== undefined);
-  return page.evaluate(() => {
-    const state = window as unknown as { __pressed: number; __shown: number };
-    return state.__shown - state.__pressed;
-  });
-}
+const search = (text: string): Promise<number> => timeSearch(page, text);
 
 const totalShown = async (): Promise<number> =>
   Number(((await page.locator(".count").textContent()) ?? "").replace(/\D/g, ""));
@@ -126,6 +102,21 @@ describe("search", () => {
     const { median, worst } = summarise(timings);
     recordTarget("search-to-screen", { ads: 800, queries: timings.length, median, worst });
     expect(median).toBeLessThan(500);
+  });
+});
+
+describe("bundle", () => {
+  it("sends the first page's code compressed, under 500 KB", async () => {
+    const fresh = await openBrowser();
+    try {
+      const bytes = await firstPageBytes(fresh.page, `${fresh.url}/search`);
+      recordTarget("first-page-bytes", bytes);
+      expect(bytes.transferred).toBeLessThan(500_000);
+      // Compressed on the wire: what arrives is far smaller than what it decodes to.
+      expect(bytes.transferred).toBeLessThan(bytes.decoded / 2);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./support/api.js";
-import { type Browser, expectAccessible, openBrowser, recordTarget, signIn, summarise } from "./support/browser.js";
+import { type Browser, expectAccessible, openBrowser, recordTarget, signIn } from "./support/browser.js";
+import { summarise, timeEntityPage } from "./support/measure.js";
 import { PERSONA_PHONE, PERSONA_PHONE_ADS } from "./support/network-fixture.js";
 
 let browser: Browser;
@@ -25,12 +26,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Loads the entity page afresh and returns ms from navigation start to "interactive" (graph laid out). */
-async function openEntity(id: string): Promise<number> {
-  await page.goto(`${browser.url}/entities/${encodeURIComponent(id)}`);
-  await page.locator('[data-testid=entity][data-ready="true"]').waitFor();
-  return page.evaluate(() => performance.getEntriesByName("nexus:entity-interactive")[0]?.startTime ?? Number.NaN);
-}
+const openEntity = (id: string): Promise<number> =>
+  timeEntityPage(page, `${browser.url}/entities/${encodeURIComponent(id)}`);
 
 describe("entity page of a 500-ad network", () => {
   it("is interactive within 1.5 s of navigation", async () => {

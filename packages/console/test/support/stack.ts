@@ -75,5 +75,5 @@ export async function startApi(dataDir: string, port: number): Promise<RunningAp
 }
 
 export function consoleBuilt(): boolean {
-  return existsSync(join(REPO, "services/console/dist/index.html"));
+  return existsSync(join(REPO, "packages/console/dist/index.html"));
 }

@@ -1,25 +1,10 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { expect, inject } from "vitest";
+import { launchChromium } from "./chromium.js";
 import { KEYS, REPO } from "./stack.js";
-
-/** Debian's Chromium (Playwright's own download is not reachable here). */
-export const CHROMIUM = process.env["NEXUS_CHROMIUM"] ?? "/usr/bin/chromium";
-// Without the background-networking flags Chromium's own connections are refused on this network
-// and slow every page down.
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -33,15 +18,8 @@ export interface Browser {
 /** A fresh Chromium profile (its own --user-data-dir) pointed at the suite's API. */
 export async function openBrowser(options: { locale?: string } = {}): Promise<Browser> {
   const url = inject("apiUrl");
-  const profile = mkdtempSync(join(tmpdir(), "nexus-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    locale: options.locale ?? "en-US",
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
+  const launched = await launchChromium(options);
+  const { context } = launched;
   const page = context.pages()[0] ?? (await context.newPage());
   const origin = new URL(url).origin;
   const foreignRequests: string[] = [];
@@ -55,10 +33,7 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<Br
     page,
     url,
     foreignRequests,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: launched.close,
   };
 }
 
@@ -76,15 +51,6 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-/** Median and worst of a list of timings. */
-export function summarise(ms: readonly number[]): { median: number; worst: number } {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return {
-    median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
-    worst: sorted[sorted.length - 1] ?? Number.NaN,
-  };
 }
 
 /** Appends a measured target to test/out/console-targets.jsonl (and prints it) for bench/README.md. */
