@@ -25,6 +25,8 @@ export interface ConsoleHarness {
   readonly app: FastifyInstance;
   readonly engine: Engine;
   readonly dir: string;
+  /** The API's log lines (audit records included). */
+  readonly logs: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -44,10 +46,11 @@ export async function openConsoleHarness(assetsDir?: string): Promise<ConsoleHar
       },
     },
   });
+  const sink = createMemorySink();
   const app = await buildApp({
     backend: createEmbeddedBackend(engine),
     keys: parseApiKeys(`vera:viewer:${KEYS.viewer},ana:analyst:${KEYS.analyst},root:admin:${KEYS.admin}`),
-    logger: createLogger({ service: "api", destination: createMemorySink() }),
+    logger: createLogger({ service: "api", destination: sink }),
     images: { hash: async () => ({ pdq: "0".repeat(64), dihedral: [], quality: 90 }) },
     alerts: engine.alerting,
     console: {
@@ -61,6 +64,7 @@ export async function openConsoleHarness(assetsDir?: string): Promise<ConsoleHar
     app,
     engine,
     dir,
+    logs: sink.lines,
     async close() {
       await app.close();
       await engine.close();

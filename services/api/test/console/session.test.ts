@@ -22,6 +22,22 @@ describe("console sign-in", () => {
     expect(response.json()).toMatchObject({ user: { name: "ana", role: "analyst" }, mode: "keys" });
   });
 
+  it("audits sign-ins and what a session does, by principal, never with the key or cookie", async () => {
+    const before = h.logs.length;
+    await h.app.inject({ method: "POST", url: "/v1/session", payload: { key: "wrong-key" } });
+    const { cookie } = await signIn(h.app, "viewer");
+    await h.app.inject({ url: "/v1/generics", headers: { cookie } });
+    const audit = h.logs.slice(before).filter((line) => line["audit"] === true);
+    expect(audit.map((a) => [a["route"], a["status"], a["principal"]])).toEqual([
+      ["/v1/session", 401, undefined],
+      ["/v1/session", 200, "vera"],
+      ["/v1/generics", 200, "vera"],
+    ]);
+    const text = JSON.stringify(h.logs);
+    expect(text).not.toContain(KEYS.viewer);
+    expect(text).not.toContain(cookie.split("=")[1]);
+  });
+
   it("authenticates reads by the cookie and ends with sign-out", async () => {
     const { cookie, csrf } = await signIn(h.app, "viewer");
     const me = await h.app.inject({ url: "/v1/session", headers: { cookie } });
