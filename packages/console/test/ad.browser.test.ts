@@ -1,20 +1,13 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./support/api.js";
-import { type Browser, expectAccessible, openBrowser, signIn } from "./support/browser.js";
+import { expectAccessible, signedInBrowser } from "./support/browser.js";
 import { corpus } from "./support/corpus.js";
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  await signIn(browser, "viewer");
-});
+const s = signedInBrowser("viewer");
+beforeAll(async () => {});
 afterAll(async () => {
-  expect(browser.foreignRequests).toEqual([]);
-  await browser.close();
+  expect(s.browser.foreignRequests).toEqual([]);
+  await s.browser.close();
 });
 
 /** An ad whose phone the generator obfuscated, with a photo, and the E.164 the extractor found in it. */
@@ -36,37 +29,37 @@ async function obfuscatedAd(): Promise<{ id: string; e164: string; raw: string }
 describe("ad page", () => {
   it("marks each extracted contact where it was written, obfuscated ones included", async () => {
     const { id, e164, raw } = await obfuscatedAd();
-    await page.goto(`${browser.url}/ads/${encodeURIComponent(id)}`);
-    const mark = page.locator(`[data-testid=ad-body] mark.contact.phone[title^="${e164}"]`).first();
+    await s.page.goto(`${s.browser.url}/ads/${encodeURIComponent(id)}`);
+    const mark = s.page.locator(`[data-testid=ad-body] mark.contact.phone[title^="${e164}"]`).first();
     await mark.waitFor();
     // The mark covers the text as the advertiser wrote it, not the normalised number.
     expect(await mark.evaluate((m) => m.firstChild?.textContent)).toBe(raw);
     expect(raw).not.toBe(e164);
-    expect(await page.getByTestId("ad-contacts").textContent()).toContain(e164);
-    await expectAccessible(page);
+    expect(await s.page.getByTestId("ad-contacts").textContent()).toContain(e164);
+    await expectAccessible(s.page);
   });
 
   it("shows its photos from the API, blurred until revealed", async () => {
     const { id } = await obfuscatedAd();
-    await page.goto(`${browser.url}/ads/${encodeURIComponent(id)}`);
-    const photo = page.locator("article.ad .photo.full img").first();
+    await s.page.goto(`${s.browser.url}/ads/${encodeURIComponent(id)}`);
+    const photo = s.page.locator("article.ad .photo.full img").first();
     await photo.waitFor();
     expect(await photo.getAttribute("class")).toBe("blurred");
     expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    await page.locator("article.ad .photo.full").first().getByRole("button", { name: "Reveal photo" }).click();
+    await s.page.locator("article.ad .photo.full").first().getByRole("button", { name: "Reveal photo" }).click();
     expect(await photo.getAttribute("class")).toBeNull();
   });
 
   it("links to its persona and network, and lists similar ads", async () => {
     const { id } = await obfuscatedAd();
-    await page.goto(`${browser.url}/ads/${encodeURIComponent(id)}`);
-    await page.getByRole("heading", { name: "Similar ads" }).waitFor();
+    await s.page.goto(`${s.browser.url}/ads/${encodeURIComponent(id)}`);
+    await s.page.getByRole("heading", { name: "Similar ads" }).waitFor();
     const similar =
-      (await page.getByTestId("similar-photos").count()) + (await page.getByTestId("similar-text").count());
+      (await s.page.getByTestId("similar-photos").count()) + (await s.page.getByTestId("similar-text").count());
     expect(similar).toBeGreaterThan(0);
-    expect(await page.getByRole("link", { name: /^Open persona / }).count()).toBe(1);
-    await page.getByRole("link", { name: /^Open network / }).click();
-    await page.getByTestId("entity").waitFor();
-    expect(page.url()).toMatch(/\/entities\//);
+    expect(await s.page.getByRole("link", { name: /^Open persona / }).count()).toBe(1);
+    await s.page.getByRole("link", { name: /^Open network / }).click();
+    await s.page.getByTestId("entity").waitFor();
+    expect(s.page.url()).toMatch(/\/entities\//);
   });
 });

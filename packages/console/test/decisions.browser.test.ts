@@ -1,20 +1,13 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./support/api.js";
-import { type Browser, openBrowser, signIn } from "./support/browser.js";
+import { openBrowser, signedInBrowser, signIn } from "./support/browser.js";
 import { corpus } from "./support/corpus.js";
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  await signIn(browser, "analyst");
-});
+const s = signedInBrowser("analyst");
+beforeAll(async () => {});
 afterAll(async () => {
-  expect(browser.foreignRequests).toEqual([]);
-  await browser.close();
+  expect(s.browser.foreignRequests).toEqual([]);
+  await s.browser.close();
 });
 
 /** Two ads the engine put in different networks, and those networks. */
@@ -37,24 +30,24 @@ describe("decisions from the entity page", () => {
   it("records must-link and cannot-link with who and when, and the lineage shows the merge", async () => {
     const { adA, adB, a, b } = await twoNetworks();
     expect(await why(adA, adB)).toBe(false);
-    await page.goto(`${browser.url}/entities/${encodeURIComponent(a)}`);
-    await page.getByTestId("entity").waitFor();
-    await page.getByLabel("Must link").check();
-    await page.getByLabel("Other ad or entity id").fill(b);
-    await page.getByLabel("Note").fill("same photos, same hotel");
-    await page.getByRole("button", { name: "Record decision" }).click();
-    await page.getByTestId("decisions").waitFor();
-    const listed = await page.getByTestId("decisions").textContent();
+    await s.page.goto(`${s.browser.url}/entities/${encodeURIComponent(a)}`);
+    await s.page.getByTestId("entity").waitFor();
+    await s.page.getByLabel("Must link").check();
+    await s.page.getByLabel("Other ad or entity id").fill(b);
+    await s.page.getByLabel("Note").fill("same photos, same hotel");
+    await s.page.getByRole("button", { name: "Record decision" }).click();
+    await s.page.getByTestId("decisions").waitFor();
+    const listed = await s.page.getByTestId("decisions").textContent();
     expect(listed).toMatch(new RegExp(`must-link ${a} ↔ ${b} by ana on .*2026`));
     expect(listed).toContain("same photos, same hotel");
     expect(await why(adA, adB)).toBe(true);
-    expect(await page.getByTestId("lineage").textContent()).toMatch(new RegExp(`Merged from: .*(${a}|${b})`));
+    expect(await s.page.getByTestId("lineage").textContent()).toMatch(new RegExp(`Merged from: .*(${a}|${b})`));
 
-    await page.getByLabel("Cannot link").check();
-    await page.getByLabel("Other ad or entity id").fill(adB);
-    await page.getByRole("button", { name: "Record decision" }).click();
+    await s.page.getByLabel("Cannot link").check();
+    await s.page.getByLabel("Other ad or entity id").fill(adB);
+    await s.page.getByRole("button", { name: "Record decision" }).click();
     await expect
-      .poll(() => page.getByTestId("decisions").textContent())
+      .poll(() => s.page.getByTestId("decisions").textContent())
       .toMatch(new RegExp(`cannot-link .* ↔ ${adB} by ana`));
     expect(await why(adA, adB)).toBe(false);
   });
@@ -62,18 +55,18 @@ describe("decisions from the entity page", () => {
 
 describe("generic values review", () => {
   it("lets an analyst override a demoted value, recorded with who", async () => {
-    await page.goto(`${browser.url}/generics`);
-    const row = page.getByTestId("generics").locator("tbody tr").first();
+    await s.page.goto(`${s.browser.url}/generics`);
+    const row = s.page.getByTestId("generics").locator("tbody tr").first();
     const key = ((await row.locator("code").textContent()) ?? "").replace(/…$/, "");
     await row.getByRole("button", { name: "Use as a link" }).click();
-    await page.getByRole("status").filter({ hasText: "Override recorded." }).waitFor();
+    await s.page.getByRole("status").filter({ hasText: "Override recorded." }).waitFor();
     const { body } = await apiAs<{ decisions: { kind: string; key?: string; by?: string; at?: string }[] }>(
       "viewer",
       "/v1/decisions",
     );
     const override = body.decisions.find((d) => d.kind === "override" && d.key?.startsWith(key));
     expect(override).toMatchObject({ by: "ana", at: expect.stringMatching(/^2026-/) });
-    await page
+    await s.page
       .getByTestId("generics")
       .locator("tr", { hasText: key })
       .getByRole("button", { name: "Mark generic" })
@@ -109,7 +102,7 @@ describe("roles and CSRF", () => {
   });
 
   it("refuses a cookie-authenticated write without the session's CSRF token", async () => {
-    const refused = await page.evaluate(async () => {
+    const refused = await s.page.evaluate(async () => {
       const response = await fetch("/v1/watches", {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -1,12 +1,9 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./support/api.js";
-import { type Browser, expectAccessible, openBrowser, recordTarget, signIn } from "./support/browser.js";
+import { expectAccessible, recordTarget, signedInBrowser } from "./support/browser.js";
 import { summarise, timeEntityPage } from "./support/measure.js";
 import { PERSONA_PHONE, PERSONA_PHONE_ADS } from "./support/network-fixture.js";
 
-let browser: Browser;
-let page: Page;
 let networkId: string;
 
 interface Overview {
@@ -14,20 +11,14 @@ interface Overview {
   contacts: { key: string; generic: boolean; ads: number }[];
 }
 
+const s = signedInBrowser("viewer");
 beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  await signIn(browser, "viewer");
   const ad = await apiAs<{ entityId: string }>("viewer", "/v1/ads/netfix-0000");
   networkId = ad.body.entityId;
 });
-afterAll(async () => {
-  expect(browser.foreignRequests).toEqual([]);
-  await browser.close();
-});
 
 const openEntity = (id: string): Promise<number> =>
-  timeEntityPage(page, `${browser.url}/entities/${encodeURIComponent(id)}`);
+  timeEntityPage(s.page, `${s.browser.url}/entities/${encodeURIComponent(id)}`);
 
 describe("entity page of a 500-ad network", () => {
   it("is interactive within 1.5 s of navigation", async () => {
@@ -40,7 +31,7 @@ describe("entity page of a 500-ad network", () => {
 
   it("shows a link's evidence when the pointer is on it", async () => {
     await openEntity(networkId);
-    const graph = page.getByTestId("graph");
+    const graph = s.page.getByTestId("graph");
     const point = await graph.evaluate((el) => {
       const cy = (el as unknown as { cy: { edges(s: string): { renderedMidpoint(): { x: number; y: number } }[] } }).cy;
       const edge = cy.edges("[kind = 'evidence']")[0] ?? cy.edges("")[0];
@@ -48,28 +39,28 @@ describe("entity page of a 500-ad network", () => {
     });
     expect(point).toBeDefined();
     const box = await graph.boundingBox();
-    await page.mouse.move((box?.x ?? 0) + (point?.x ?? 0), (box?.y ?? 0) + (point?.y ?? 0));
-    await expect.poll(() => page.getByTestId("edge-evidence").textContent()).toMatch(/phone|text|persona/);
+    await s.page.mouse.move((box?.x ?? 0) + (point?.x ?? 0), (box?.y ?? 0) + (point?.y ?? 0));
+    await expect.poll(() => s.page.getByTestId("edge-evidence").textContent()).toMatch(/phone|text|persona/);
   });
 
   it("counts each contact with first and last seen, and shows where and when it advertised", async () => {
     await openEntity(networkId);
-    const row = page.getByTestId("contacts").locator("tr", { hasText: PERSONA_PHONE });
+    const row = s.page.getByTestId("contacts").locator("tr", { hasText: PERSONA_PHONE });
     const cells = await row.locator("td").allTextContents();
     expect(cells[2]).toBe(String(PERSONA_PHONE_ADS));
     expect(cells[3]).toMatch(/2026/);
     expect(cells[4]).toMatch(/2026/);
-    expect(await page.getByTestId("places").locator("tbody tr").allTextContents()).toEqual([
+    expect(await s.page.getByTestId("places").locator("tbody tr").allTextContents()).toEqual([
       expect.stringContaining("Ciudad de Guatemala, GT"),
       expect.stringContaining("Tijuana, MX"),
       expect.stringContaining("Los Angeles, US"),
     ]);
-    expect(await page.getByTestId("movement-map").locator("circle.stop").count()).toBe(3);
-    expect(await page.getByTestId("movement-map").locator("path.country.visited").count()).toBe(3);
-    expect(await page.locator(".entity-head").textContent()).toContain("500 ads");
-    expect(await page.locator(".entity-head").textContent()).toContain("GT → MX → US");
-    expect(await page.getByTestId("timeline").evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
-    await expectAccessible(page);
+    expect(await s.page.getByTestId("movement-map").locator("circle.stop").count()).toBe(3);
+    expect(await s.page.getByTestId("movement-map").locator("path.country.visited").count()).toBe(3);
+    expect(await s.page.locator(".entity-head").textContent()).toContain("500 ads");
+    expect(await s.page.locator(".entity-head").textContent()).toContain("GT → MX → US");
+    expect(await s.page.getByTestId("timeline").evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
+    await expectAccessible(s.page);
   });
 });
 
@@ -91,9 +82,9 @@ describe("generic values", () => {
     }
     expect(entity).toBeDefined();
     await openEntity(entity as string);
-    const row = page.getByTestId("contacts").locator("tr", { hasText: (generic?.key ?? "").slice(6) });
+    const row = s.page.getByTestId("contacts").locator("tr", { hasText: (generic?.key ?? "").slice(6) });
     expect(await row.textContent()).toContain("generic: not used as a link");
-    const degree = await page.getByTestId("graph").evaluate((el, key) => {
+    const degree = await s.page.getByTestId("graph").evaluate((el, key) => {
       const cy = (el as unknown as { cy: { getElementById(id: string): { length: number; degree(): number } } }).cy;
       const node = cy.getElementById(key);
       return node.length === 0 ? -1 : node.degree();

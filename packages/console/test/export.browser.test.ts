@@ -1,28 +1,19 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./support/api.js";
-import { type Browser, openBrowser, signIn } from "./support/browser.js";
+import { signedInBrowser } from "./support/browser.js";
 
-let browser: Browser;
-let page: Page;
 let entity: string;
 
+const s = signedInBrowser("viewer");
 beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  await signIn(browser, "viewer");
   entity = (await apiAs<{ entityId: string }>("viewer", "/v1/ads/netfix-0007")).body.entityId;
-  await page.goto(`${browser.url}/entities/${encodeURIComponent(entity)}`);
-  await page.getByTestId("entity").waitFor();
-});
-afterAll(async () => {
-  expect(browser.foreignRequests).toEqual([]);
-  await browser.close();
+  await s.page.goto(`${s.browser.url}/entities/${encodeURIComponent(entity)}`);
+  await s.page.getByTestId("entity").waitFor();
 });
 
 async function download(name: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+  const [file] = await Promise.all([s.page.waitForEvent("download"), s.page.getByRole("link", { name }).click()]);
   return readFileSync((await file.path()) as string, "utf8");
 }
 
@@ -55,14 +46,14 @@ describe("export of an entity's evidence", () => {
   });
 
   it("gives a printable case summary without the page furniture", async () => {
-    await page.getByRole("link", { name: "Printable case summary" }).click();
-    await page.getByTestId("case-summary").waitFor();
-    await page.emulateMedia({ media: "print" });
-    expect(await page.locator("header.top").isVisible()).toBe(false);
-    expect(await page.getByRole("button", { name: "Print" }).isVisible()).toBe(false);
-    expect(await page.getByTestId("case-summary").textContent()).toContain("+50244120001");
-    const pdf = await page.pdf({ format: "A4" });
+    await s.page.getByRole("link", { name: "Printable case summary" }).click();
+    await s.page.getByTestId("case-summary").waitFor();
+    await s.page.emulateMedia({ media: "print" });
+    expect(await s.page.locator("header.top").isVisible()).toBe(false);
+    expect(await s.page.getByRole("button", { name: "Print" }).isVisible()).toBe(false);
+    expect(await s.page.getByTestId("case-summary").textContent()).toContain("+50244120001");
+    const pdf = await s.page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    await page.emulateMedia({ media: "screen" });
+    await s.page.emulateMedia({ media: "screen" });
   });
 });

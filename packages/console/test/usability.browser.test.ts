@@ -1,27 +1,20 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./support/api.js";
-import { type Browser, expectAccessible, openBrowser, signIn } from "./support/browser.js";
+import { expectAccessible, openBrowser, signedInBrowser, signIn } from "./support/browser.js";
 import { corpus } from "./support/corpus.js";
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  await signIn(browser, "analyst");
-});
+const s = signedInBrowser("analyst");
+beforeAll(async () => {});
 afterAll(async () => {
-  expect(browser.foreignRequests).toEqual([]);
-  await browser.close();
+  expect(s.browser.foreignRequests).toEqual([]);
+  await s.browser.close();
 });
 
 /** Presses Tab until `selector` has the focus (at most `limit` presses). */
 async function tabTo(selector: string, limit = 40): Promise<void> {
   for (let i = 0; i < limit; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press("Tab");
+    if (await s.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await s.page.keyboard.press("Tab");
   }
   throw new Error(`Tab never reached ${selector}`);
 }
@@ -47,54 +40,54 @@ describe("accessibility", () => {
       "/ads/netfix-0001",
     ];
     for (const path of pages) {
-      await page.goto(`${browser.url}${path}`);
-      await page.locator("main h1").first().waitFor();
-      await page.waitForLoadState("networkidle");
-      await expectAccessible(page);
+      await s.page.goto(`${s.browser.url}${path}`);
+      await s.page.locator("main h1").first().waitFor();
+      await s.page.waitForLoadState("networkidle");
+      await expectAccessible(s.page);
     }
   });
 
   it("can be used with the keyboard alone: skip link, search, open a result", async () => {
-    await page.goto(`${browser.url}/search`);
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await s.page.goto(`${s.browser.url}/search`);
+    await s.page.keyboard.press("Tab");
+    expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
     await tabTo("input[type=search]");
-    await page.keyboard.type("Valeria");
-    await page.keyboard.press("Enter");
-    await page.locator("[data-testid=hits] li").first().waitFor();
+    await s.page.keyboard.type("Valeria");
+    await s.page.keyboard.press("Enter");
+    await s.page.locator("[data-testid=hits] li").first().waitFor();
     await tabTo("[data-testid=hits] li h3 a");
-    await page.keyboard.press("Enter");
-    await page.getByTestId("ad-body").waitFor();
-    expect(page.url()).toMatch(/\/ads\//);
+    await s.page.keyboard.press("Enter");
+    await s.page.getByTestId("ad-body").waitFor();
+    expect(s.page.url()).toMatch(/\/ads\//);
     await tabTo("article.ad .reveal");
-    await page.keyboard.press("Enter");
-    expect(await page.locator("article.ad .photo img").first().getAttribute("class")).toBeNull();
+    await s.page.keyboard.press("Enter");
+    expect(await s.page.locator("article.ad .photo img").first().getAttribute("class")).toBeNull();
   });
 });
 
 describe("languages", () => {
   it("switches between English and Spanish, and remembers the choice", async () => {
-    await page.goto(`${browser.url}/search`);
-    await page.getByLabel("Language").selectOption("es");
-    await page.getByRole("heading", { name: "Buscar anuncios" }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
-    await page.reload();
-    await page.getByRole("heading", { name: "Buscar anuncios" }).waitFor();
-    expect(await page.getByRole("link", { name: "Vigilancias y alertas" }).count()).toBe(1);
-    await expectAccessible(page);
-    await page.getByLabel("Idioma").selectOption("en");
-    await page.getByRole("heading", { name: "Search ads" }).waitFor();
+    await s.page.goto(`${s.browser.url}/search`);
+    await s.page.getByLabel("Language").selectOption("es");
+    await s.page.getByRole("heading", { name: "Buscar anuncios" }).waitFor();
+    expect(await s.page.evaluate(() => document.documentElement.lang)).toBe("es");
+    await s.page.reload();
+    await s.page.getByRole("heading", { name: "Buscar anuncios" }).waitFor();
+    expect(await s.page.getByRole("link", { name: "Vigilancias y alertas" }).count()).toBe(1);
+    await expectAccessible(s.page);
+    await s.page.getByLabel("Idioma").selectOption("en");
+    await s.page.getByRole("heading", { name: "Search ads" }).waitFor();
   });
 });
 
 describe("victim-safe photos", () => {
   it("are blurred by default; turning that off is a per-user setting kept by the server", async () => {
-    await page.goto(`${browser.url}/settings`);
-    const blur = page.getByLabel("Blur photos until I reveal them");
+    await s.page.goto(`${s.browser.url}/settings`);
+    const blur = s.page.getByLabel("Blur photos until I reveal them");
     expect(await blur.isChecked()).toBe(true);
     await blur.uncheck();
-    await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").waitFor();
+    await s.page.getByRole("button", { name: "Save" }).click();
+    await s.page.getByRole("status").waitFor();
     // The setting follows the user to another browser; another user keeps the default.
     const photoClass = async (role: "analyst" | "viewer"): Promise<string | null> => {
       const other = await openBrowser();
@@ -110,23 +103,23 @@ describe("victim-safe photos", () => {
     };
     expect(await photoClass("analyst")).toBeNull();
     expect(await photoClass("viewer")).toBe("blurred");
-    await page.goto(`${browser.url}/settings`);
+    await s.page.goto(`${s.browser.url}/settings`);
     await blur.check();
-    await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").waitFor();
+    await s.page.getByRole("button", { name: "Save" }).click();
+    await s.page.getByRole("status").waitFor();
   });
 });
 
 describe("why", () => {
   it("explains two ads of one persona by a chain with evidence, and two strangers by why not", async () => {
-    await page.goto(`${browser.url}/why`);
-    await page.getByLabel("First ad id").fill("netfix-0000");
-    await page.getByLabel("Second ad id").fill("netfix-0010");
-    await page.getByRole("button", { name: "Explain" }).click();
-    await page.getByTestId("why-result").waitFor();
-    expect(await page.getByTestId("why-result").textContent()).toMatch(/Joined in one .*phone \+50244120001/s);
-    await page.goto(`${browser.url}/why?a=netfix-0000&b=${encodeURIComponent((await firstCorpusAd()) ?? "")}`);
-    await expect.poll(() => page.getByTestId("why-result").textContent()).toContain("Not joined");
+    await s.page.goto(`${s.browser.url}/why`);
+    await s.page.getByLabel("First ad id").fill("netfix-0000");
+    await s.page.getByLabel("Second ad id").fill("netfix-0010");
+    await s.page.getByRole("button", { name: "Explain" }).click();
+    await s.page.getByTestId("why-result").waitFor();
+    expect(await s.page.getByTestId("why-result").textContent()).toMatch(/Joined in one .*phone \+50244120001/s);
+    await s.page.goto(`${s.browser.url}/why?a=netfix-0000&b=${encodeURIComponent((await firstCorpusAd()) ?? "")}`);
+    await expect.poll(() => s.page.getByTestId("why-result").textContent()).toContain("Not joined");
   });
 });
 

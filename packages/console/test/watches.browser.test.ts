@@ -1,61 +1,54 @@
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./support/api.js";
-import { type Browser, expectAccessible, openBrowser, signIn } from "./support/browser.js";
+import { expectAccessible, signedInBrowser } from "./support/browser.js";
 import { corpus } from "./support/corpus.js";
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-  page = browser.page;
-  await signIn(browser, "analyst");
-});
+const s = signedInBrowser("analyst");
+beforeAll(async () => {});
 afterAll(async () => {
-  expect(browser.foreignRequests).toEqual([]);
-  await browser.close();
+  expect(s.browser.foreignRequests).toEqual([]);
+  await s.browser.close();
 });
 
 async function createWatch(kind: string, fill: () => Promise<void>, label: string): Promise<void> {
-  await page.getByLabel("Kind").selectOption(kind);
+  await s.page.getByLabel("Kind").selectOption(kind);
   await fill();
-  await page.getByLabel("Label (optional)").fill(label);
-  await page.getByRole("button", { name: "Create watch" }).click();
-  await page.getByTestId("watches").getByText(label).waitFor();
+  await s.page.getByLabel("Label (optional)").fill(label);
+  await s.page.getByRole("button", { name: "Create watch" }).click();
+  await s.page.getByTestId("watches").getByText(label).waitFor();
 }
 
 describe("watches", () => {
   it("creates every kind, lists them and deletes one", async () => {
     const photo = corpus().ads.find((a) => a.images?.length)?.images?.[0]?.url as string;
     const entity = (await apiAs<{ entityId: string }>("viewer", "/v1/ads/netfix-0003")).body.entityId;
-    await page.goto(`${browser.url}/watches`);
-    await createWatch("phone", () => page.getByLabel("Value").fill("+502 4412 0099"), "w-phone");
-    await createWatch("email", () => page.getByLabel("Value").fill("Someone@Example.org"), "w-email");
-    await createWatch("handle", () => page.getByLabel("Value").fill("instagram:@someone.gt"), "w-handle");
-    await createWatch("text", () => page.getByLabel("Value").fill('"nueva en la ciudad"'), "w-text");
+    await s.page.goto(`${s.browser.url}/watches`);
+    await createWatch("phone", () => s.page.getByLabel("Value").fill("+502 4412 0099"), "w-phone");
+    await createWatch("email", () => s.page.getByLabel("Value").fill("Someone@Example.org"), "w-email");
+    await createWatch("handle", () => s.page.getByLabel("Value").fill("instagram:@someone.gt"), "w-handle");
+    await createWatch("text", () => s.page.getByLabel("Value").fill('"nueva en la ciudad"'), "w-text");
     await createWatch(
       "image",
-      () => page.getByLabel("Photo", { exact: true }).setInputFiles(fileURLToPath(photo)),
+      () => s.page.getByLabel("Photo", { exact: true }).setInputFiles(fileURLToPath(photo)),
       "w-image",
     );
-    await createWatch("entity", () => page.getByLabel("Value").fill(entity), "w-entity");
-    const listed = await page.getByTestId("watches").textContent();
+    await createWatch("entity", () => s.page.getByLabel("Value").fill(entity), "w-entity");
+    const listed = await s.page.getByTestId("watches").textContent();
     for (const kind of ["Phone", "Email", "Handle", "Text", "Photo", "Entity"]) expect(listed).toContain(kind);
     expect(listed).toContain("+50244120099");
-    await expectAccessible(page);
-    await page.getByRole("button", { name: "Delete w-email" }).click();
-    await expect.poll(() => page.getByTestId("watches").textContent()).not.toContain("w-email");
+    await expectAccessible(s.page);
+    await s.page.getByRole("button", { name: "Delete w-email" }).click();
+    await expect.poll(() => s.page.getByTestId("watches").textContent()).not.toContain("w-email");
     const { body } = await apiAs<{ watches: { label?: string }[] }>("analyst", "/v1/watches");
     expect(body.watches.map((w) => w.label)).not.toContain("w-email");
   });
 
   it("shows a new alert live, without reload, and opens its ad and network", async () => {
-    await page.goto(`${browser.url}/watches`);
-    await page.getByText("Live", { exact: true }).waitFor();
+    await s.page.goto(`${s.browser.url}/watches`);
+    await s.page.getByText("Live", { exact: true }).waitFor();
     const navigations: string[] = [];
-    page.on("framenavigated", (frame) => navigations.push(frame.url()));
+    s.page.on("framenavigated", (frame) => navigations.push(frame.url()));
     const posted = await apiAs<{ accepted: number }>("admin", "/v1/ads", {
       method: "POST",
       body: JSON.stringify({
@@ -69,19 +62,19 @@ describe("watches", () => {
       }),
     });
     expect(posted.status).toBe(202);
-    const alert = page.getByTestId("alerts").locator("li", { hasText: "live-alert-ad-1" });
+    const alert = s.page.getByTestId("alerts").locator("li", { hasText: "live-alert-ad-1" });
     await alert.waitFor({ timeout: 20_000 });
     expect(navigations).toEqual([]);
     await alert.getByRole("link", { name: "Open ad" }).click();
-    await page.getByTestId("ad-body").waitFor();
-    expect(await page.getByTestId("ad-body").textContent()).toContain("4412 0099");
-    await page.goBack();
-    await page
+    await s.page.getByTestId("ad-body").waitFor();
+    expect(await s.page.getByTestId("ad-body").textContent()).toContain("4412 0099");
+    await s.page.goBack();
+    await s.page
       .getByTestId("alerts")
       .locator("li", { hasText: "live-alert-ad-1" })
       .getByRole("link", { name: "Open network" })
       .click();
-    await page.getByTestId("entity").waitFor();
-    expect(await page.getByTestId("entity").textContent()).toContain("Recién llegada");
+    await s.page.getByTestId("entity").waitFor();
+    expect(await s.page.getByTestId("entity").textContent()).toContain("Recién llegada");
   });
 });

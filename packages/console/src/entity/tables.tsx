@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { ContactStat, EntityDetail } from "../api/types.js";
+import { LinkChain } from "../components/link-chain.js";
 import { formatDate } from "../i18n.js";
-import { EvidenceList } from "../pages/why.js";
 import type { Stop } from "./places.js";
 
 export function ContactsTable({ contacts }: { contacts: readonly ContactStat[] }) {
@@ -67,19 +66,5 @@ export function PlacesTable({ stops }: { stops: readonly Stop[] }) {
 
 /** Every link with its evidence: the graph's content for keyboards, screen readers and print. */
 export function LinksTable({ links }: { links: EntityDetail["links"] }) {
-  const { t } = useTranslation();
-  return (
-    <ol className="chain" data-testid="links">
-      {links.map((link) => (
-        <li key={`${link.a}|${link.b}`}>
-          <Link to={`/ads/${encodeURIComponent(link.a)}`}>{link.a}</Link> ↔{" "}
-          <Link to={`/ads/${encodeURIComponent(link.b)}`}>{link.b}</Link>{" "}
-          <span className="meta">
-            ({t("entity.score")} {link.score.toFixed(1)})
-          </span>
-          <EvidenceList link={link} />
-        </li>
-      ))}
-    </ol>
-  );
+  return <LinkChain links={links} testId="links" />;
 }

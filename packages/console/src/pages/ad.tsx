@@ -5,6 +5,7 @@ import { api } from "../api/client.js";
 import type { AdDetail, AdHit } from "../api/types.js";
 import { Status } from "../components/layout.js";
 import { Photo } from "../components/photo.js";
+import { PhotoHits } from "../components/photo-hits.js";
 import { formatDate } from "../i18n.js";
 import { contactMarks, MarkedText } from "./ad-text.js";
 
@@ -22,15 +23,7 @@ function SimilarAds({ similar }: { similar: Similar }) {
       {similar.photos.length === 0 ? (
         <p>{t("ad.none")}</p>
       ) : (
-        <ul className="gallery" data-testid="similar-photos">
-          {similar.photos.map((hit) => (
-            <li key={hit.id}>
-              <Photo adId={hit.id} index={0} />
-              <Link to={`/ads/${encodeURIComponent(hit.id)}`}>{hit.id}</Link>{" "}
-              <span className="meta">{t("search.distance", { distance: hit.distance })}</span>
-            </li>
-          ))}
-        </ul>
+        <PhotoHits hits={similar.photos} testId="similar-photos" />
       )}
       <h3>{t("ad.similarText")}</h3>
       {similar.text.length === 0 ? (

@@ -1,9 +1,8 @@
 import { type DragEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { api } from "../api/client.js";
 import { Status } from "../components/layout.js";
-import { Photo } from "../components/photo.js";
+import { PhotoHits } from "../components/photo-hits.js";
 
 interface ImageHits {
   hits: { id: string; distance: number }[];
@@ -56,15 +55,7 @@ export function ImageSearch() {
       {hits && (
         <>
           <p aria-live="polite">{t("search.imageResults", { count: hits.length })}</p>
-          <ul className="gallery" data-testid="image-hits">
-            {hits.map((hit) => (
-              <li key={hit.id}>
-                <Photo adId={hit.id} index={0} />
-                <Link to={`/ads/${encodeURIComponent(hit.id)}`}>{hit.id}</Link>{" "}
-                <span className="meta">{t("search.distance", { distance: hit.distance })}</span>
-              </li>
-            ))}
-          </ul>
+          <PhotoHits hits={hits} testId="image-hits" />
         </>
       )}
     </section>

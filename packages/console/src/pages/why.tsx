@@ -1,27 +1,10 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { api, query } from "../api/client.js";
-import type { Explanation, PairLink } from "../api/types.js";
+import type { Explanation } from "../api/types.js";
 import { Status } from "../components/layout.js";
-
-export function EvidenceList({ link }: { link: PairLink }) {
-  return (
-    <ul className="evidence">
-      {link.evidence.map((e, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: evidence items are positional
-        <li key={i} className={e.weight < 0 ? "against" : "for"}>
-          <strong>{e.kind}</strong> {e.value ?? ""}{" "}
-          <span className="meta">
-            ({e.weight >= 0 ? "+" : ""}
-            {e.weight.toFixed(1)})
-          </span>
-          {e.detail ? ` — ${e.detail}` : ""}
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { LinkChain } from "../components/link-chain.js";
 
 /** Any two ads: the chain of links that joins them with each link's evidence, or why they are not joined. */
 export function WhyPage() {
@@ -62,18 +45,7 @@ export function WhyPage() {
         <div data-testid="why-result">
           <h2>{result.joined ? t("why.joined", { layer: t(`entity.${result.layer}`) }) : t("why.notJoined")}</h2>
           <p>{result.reason}</p>
-          <ol className="chain">
-            {result.path.map((link) => (
-              <li key={`${link.a}|${link.b}`}>
-                <Link to={`/ads/${encodeURIComponent(link.a)}`}>{link.a}</Link> ↔{" "}
-                <Link to={`/ads/${encodeURIComponent(link.b)}`}>{link.b}</Link>{" "}
-                <span className="meta">
-                  ({t("entity.score")} {link.score.toFixed(1)})
-                </span>
-                <EvidenceList link={link} />
-              </li>
-            ))}
-          </ol>
+          <LinkChain links={result.path} />
         </div>
       )}
     </section>

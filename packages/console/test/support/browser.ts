@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { launchChromium } from "./chromium.js";
 import { KEYS, REPO } from "./stack.js";
 
@@ -60,4 +60,28 @@ export function recordTarget(name: string, figures: Record<string, number>): voi
   const dir = join(REPO, "test/out");
   mkdirSync(dir, { recursive: true });
   appendFileSync(join(dir, "console-targets.jsonl"), `${line}\n`);
+}
+
+/**
+ * A browser signed in as `role` for the whole file, closed after it; the file's last check is that
+ * the browser never requested anything from another host.
+ */
+export function signedInBrowser(role: keyof typeof KEYS): { readonly browser: Browser; readonly page: Page } {
+  const holder: { browser?: Browser } = {};
+  beforeAll(async () => {
+    holder.browser = await openBrowser();
+    await signIn(holder.browser, role);
+  });
+  afterAll(async () => {
+    expect(holder.browser?.foreignRequests).toEqual([]);
+    await holder.browser?.close();
+  });
+  return {
+    get browser() {
+      return holder.browser as Browser;
+    },
+    get page() {
+      return (holder.browser as Browser).page;
+    },
+  };
 }
