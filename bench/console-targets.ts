@@ -75,7 +75,7 @@ function readFileSafe(path: string): string | undefined {
 }
 
 const dataDir = await prepare();
-const api = await startApi(dataDir, 19480);
+const api = await startApi(dataDir, 19480, { startTimeoutMs: 1_800_000 });
 const browser = await launchChromium();
 try {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());

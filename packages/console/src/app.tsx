@@ -9,6 +9,14 @@ import { SessionProvider, useSession } from "./session.js";
 
 // Everything past search and the ad page loads on demand: the graph, map and chart libraries
 // stay out of the first page's bundle.
+// Opened on an entity's URL, its code and data start loading now, beside the sign-in check.
+const entityPath = /^\/entities\/([^/]+)$/.exec(window.location.pathname);
+if (entityPath?.[1]) {
+  const id = decodeURIComponent(entityPath[1]);
+  void import("./entity/use-entity.js").then((m) => m.prefetchEntity(id));
+  void import("./entity/entity-page.js");
+}
+
 const EntityPage = lazy(() => import("./entity/entity-page.js").then((m) => ({ default: m.EntityPage })));
 const CaseSummary = lazy(() => import("./entity/case-summary.js").then((m) => ({ default: m.CaseSummary })));
 const WhyPage = lazy(() => import("./pages/why.js").then((m) => ({ default: m.WhyPage })));

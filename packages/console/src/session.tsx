@@ -27,10 +27,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<Settings>({ blurPhotos: true });
   const [loading, setLoading] = useState(true);
 
+  // The pages render as soon as the user is known; settings follow (photos stay blurred meanwhile,
+  // which is the safe default).
   const adopt = useCallback(async (who: Me | undefined) => {
     setCsrfToken(who?.csrfToken);
     setMe(who);
-    if (who) setSettings(await api.get<Settings>("/v1/me/settings"));
+    if (who) void api.get<Settings>("/v1/me/settings").then(setSettings, () => undefined);
   }, []);
 
   useEffect(() => {

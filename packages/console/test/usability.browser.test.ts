@@ -89,20 +89,21 @@ describe("victim-safe photos", () => {
     await s.page.getByRole("button", { name: "Save" }).click();
     await s.page.getByRole("status").waitFor();
     // The setting follows the user to another browser; another user keeps the default.
-    const photoClass = async (role: "analyst" | "viewer"): Promise<string | null> => {
+    const photoOf = async (role: "analyst" | "viewer", expected: string | null): Promise<void> => {
       const other = await openBrowser();
       try {
         await signIn(other, role);
+        const settings = other.page.waitForResponse((r) => r.url().endsWith("/v1/me/settings"));
         await other.page.goto(`${other.url}/ads/${encodeURIComponent(await adWithPhoto())}`);
+        await settings;
         const img = other.page.locator("article.ad .photo img").first();
-        await img.waitFor();
-        return await img.getAttribute("class");
+        await expect.poll(() => img.getAttribute("class")).toBe(expected);
       } finally {
         await other.close();
       }
     };
-    expect(await photoClass("analyst")).toBeNull();
-    expect(await photoClass("viewer")).toBe("blurred");
+    await photoOf("analyst", null);
+    await photoOf("viewer", "blurred");
     await s.page.goto(`${s.browser.url}/settings`);
     await blur.check();
     await s.page.getByRole("button", { name: "Save" }).click();

@@ -11,6 +11,20 @@ function load(id: string): Promise<Loaded> {
   );
 }
 
+// The app starts these as it boots on an entity URL, beside the sign-in check and the code.
+const prefetched = new Map<string, Promise<Loaded>>();
+
+/** Starts loading an entity before its page renders; a failure (say, not signed in yet) retries then. */
+export function prefetchEntity(id: string): void {
+  if (!prefetched.has(id)) prefetched.set(id, load(id));
+}
+
+function take(id: string): Promise<Loaded> {
+  const early = prefetched.get(id);
+  prefetched.delete(id);
+  return early ? early.catch(() => load(id)) : load(id);
+}
+
 /** An entity's detail (links with evidence, places, photos) and overview (ads, contacts, decisions). */
 export function useEntity(id: string): {
   detail?: EntityDetail;
@@ -29,7 +43,7 @@ export function useEntity(id: string): {
   // Started during render, not in an effect: effects run only after the first paint, which on a
   // slow machine is hundreds of milliseconds the page would spend waiting for nothing.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key is id and version
-  const pending = useMemo(() => load(id), [key]);
+  const pending = useMemo(() => (version === 0 ? take(id) : load(id)), [key]);
   useEffect(() => {
     let current = true;
     pending.then(

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Status } from "../components/layout.js";
 import { useSession } from "../session.js";
@@ -7,6 +7,8 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { settings, saveSettings } = useSession();
   const [blur, setBlur] = useState(settings.blurPhotos);
+  // The settings arrive just after the page can render; follow them until the user edits.
+  useEffect(() => setBlur(settings.blurPhotos), [settings.blurPhotos]);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>();
   return (

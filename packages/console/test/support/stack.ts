@@ -36,7 +36,7 @@ export interface RunningApi {
 }
 
 /** Starts `npm run api`'s entry point on a data directory, with keys, and waits until it answers. */
-export async function startApi(dataDir: string, port: number): Promise<RunningApi> {
+export async function startApi(dataDir: string, port: number, options: { startTimeoutMs?: number } = {}): Promise<RunningApi> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=nexus-source", "services/api/src/main.ts"], {
     cwd: REPO,
     env: {
@@ -50,18 +50,10 @@ export async function startApi(dataDir: string, port: number): Promise<RunningAp
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error("the API did not start in 120 s");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
+  // The embedded engine replays its history at start (issue 15 removes that): a large directory takes minutes.
+  const timeoutMs = options.startTimeoutMs ?? 120_000;
+  const deadline = Date.now() + timeoutMs;
+  const api: RunningApi = {
     url,
     child,
     async stop() {
@@ -72,6 +64,19 @@ export async function startApi(dataDir: string, port: number): Promise<RunningAp
       if (child.exitCode === null) child.kill("SIGKILL");
     },
   };
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return api;
+    if (Date.now() > deadline) {
+      await api.stop();
+      throw new Error(`the API did not start in ${timeoutMs / 1000} s`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 export function consoleBuilt(): boolean {
