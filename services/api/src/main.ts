@@ -70,11 +70,14 @@ const app = await buildApp({
     insights: createEngineInsights(engine),
     photos: createPhotoReader(config.images),
     settings: createSettingsStore(join(config.data.dir, "console", "settings.json")),
-    // From src/main.ts or dist/src/main.ts, the console workspace sits beside the API's.
+    // From services/api/src/main.ts (or dist/src/main.js) to packages/console/dist.
     assetsDir:
       config.api.consoleDir ||
       fileURLToPath(
-        new URL(import.meta.url.includes("/dist/") ? "../../../console/dist" : "../../console/dist", import.meta.url),
+        new URL(
+          import.meta.url.includes("/dist/") ? "../../../../packages/console/dist" : "../../../packages/console/dist",
+          import.meta.url,
+        ),
       ),
   },
 });
