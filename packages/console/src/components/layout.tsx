@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router";
 import { LANGUAGES, type Language, setLanguage } from "../i18n.js";
@@ -9,8 +9,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { me, signOut } = useSession();
   const location = useLocation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the page on every navigation
+  const first = useRef(true);
+  // After a navigation inside the app, focus moves to the new page (as a page load would put it at
+  // the top); on the first load the skip link stays the first Tab stop.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation
   useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [location.pathname]);
   return (

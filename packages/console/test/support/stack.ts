@@ -36,7 +36,11 @@ export interface RunningApi {
 }
 
 /** Starts `npm run api`'s entry point on a data directory, with keys, and waits until it answers. */
-export async function startApi(dataDir: string, port: number, options: { startTimeoutMs?: number } = {}): Promise<RunningApi> {
+export async function startApi(
+  dataDir: string,
+  port: number,
+  options: { startTimeoutMs?: number } = {},
+): Promise<RunningApi> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=nexus-source", "services/api/src/main.ts"], {
     cwd: REPO,
     env: {
