@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiAs } from "./support/api.js";
 import { type Browser, openBrowser, signIn } from "./support/browser.js";
+import { corpus } from "./support/corpus.js";
 import { REPO } from "./support/stack.js";
 
 // `NEXUS_SCREENSHOTS=1 npm run test:browser -- screenshots` refreshes docs/screenshots/; CI skips it.
@@ -27,7 +28,12 @@ describe.runIf(enabled)("screenshots of the main pages", () => {
     await page.goto(`${url}/search?q=${encodeURIComponent('"recién llegada"')}`);
     await page.locator("[data-testid=hits] li").first().waitFor();
     await shot("search");
-    await page.goto(`${url}/ads/netfix-0001`);
+    const obfuscated = corpus().truth.find(
+      (t) =>
+        t.challenges.some((c) => c.startsWith("obfuscated:")) &&
+        corpus().ads.find((a) => a.id === t.adId)?.images?.length,
+    );
+    await page.goto(`${url}/ads/${encodeURIComponent(obfuscated?.adId ?? "netfix-0001")}`);
     await page.getByTestId("ad-body").waitFor();
     await shot("ad");
     const entity = (await apiAs<{ entityId: string }>("viewer", "/v1/ads/netfix-0001")).body.entityId;

@@ -81,6 +81,7 @@ export function AdPage() {
       </section>
       <section aria-labelledby="photos-title">
         <h2 id="photos-title">{t("ad.photos")}</h2>
+        {images.length === 0 && <p>{t("photo.none")}</p>}
         <ul className="gallery">
           {images.map((image) => (
             <li key={image.index}>
