@@ -71,7 +71,7 @@ describe("nexus CLI", () => {
   });
 
   it("hash prints pdq, quality and 8 dihedral hashes per image, in argument order", async () => {
-    const png = join(import.meta.dirname, "../../../../shared/vectors/pdq/data/reg-test-input/pen-and-coaster.png");
+    const png = join(import.meta.dirname, "../../../test/fixtures/vectors/pdq/data/reg-test-input/pen-and-coaster.png");
     const { out } = await run(hashCommand, [png, join(work, "missing.png")]);
     const [first, second] = lines(out);
     expect(first.pdq).toMatch(/^[0-9a-f]{64}$/);
