@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { isMarkedAsUntransferable, Worker } from "node:worker_threads";
 import { NexusError } from "@nexus/errors";
 import type { PdqDihedralResult, PdqOptions, PixelBuffer } from "@nexus/image-hash";
 import type { HashRequest, HashResponse } from "./hash-protocol.js";
@@ -124,13 +124,13 @@ export function createHashPool(options: HashPoolOptions): HashPool {
 }
 
 /**
- * The pixels as a view that owns its whole ArrayBuffer, so the buffer can be transferred. sharp's
- * output already does; a view into a shared buffer (Node's pooled small Buffers) is copied.
+ * The pixels as a view that owns its whole, transferable ArrayBuffer. A view into a shared buffer
+ * (Node's pooled small Buffers) is copied, and so is memory a native addon owns: from Node 22 on,
+ * sharp's output buffers are marked untransferable and posting them throws DataCloneError.
  */
 function ownedCopy(data: Uint8Array): Uint8Array {
-  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) {
-    return data;
-  }
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  if (whole && data.buffer instanceof ArrayBuffer && !isMarkedAsUntransferable(data.buffer)) return data;
   return new Uint8Array(data);
 }
 
