@@ -1,26 +1,8 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
 import { webhookSpec } from "@nexus/alert-delivery";
 import { dataSpec, esSpec, localImportImageSpec, readConfig } from "@nexus/config";
 import type { EngineOptions } from "@nexus/embedded-runtime";
-import { NexusError } from "@nexus/errors";
 import { connectEs, type EsConnection } from "@nexus/es";
 import type { CommandContext } from "./context.js";
-
-type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
-type Parsed<T extends OptionSpec> = ReturnType<
-  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
->;
-
-/** node's parseArgs, with unknown options and bad usage turned into NEXUS_USAGE errors. */
-export function parseOptions<T extends OptionSpec>(context: CommandContext, options: T, usage: string): Parsed<T> {
-  try {
-    return parseArgs({ args: [...context.args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new NexusError("NEXUS_USAGE", `${(error as Error).message}\nusage: ${usage}`, { cause: error });
-  }
-}
-
-export const DATA_OPTION = { data: { type: "string" as const } };
 
 /** The data directory: --data, else NEXUS_DATA_DIR, else ./data. */
 export function dataDir(context: CommandContext, flag: string | undefined): string {
