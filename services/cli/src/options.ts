@@ -1,16 +1,16 @@
-import { webhookSpec } from "@nexus/alert-delivery";
-import { dataSpec, esSpec, localImportImageSpec, readConfig } from "@nexus/config";
+import { readConfig } from "@nexus/config";
 import type { EngineOptions } from "@nexus/embedded-runtime";
 import { connectEs, type EsConnection } from "@nexus/es";
+import { configSpec } from "./config.js";
 import type { CommandContext } from "./context.js";
 
 /** The data directory: --data, else NEXUS_DATA_DIR, else ./data. */
 export function dataDir(context: CommandContext, flag: string | undefined): string {
-  return flag ?? readConfig({ data: dataSpec }, context.env).data.dir;
+  return flag ?? readConfig({ data: configSpec.data }, context.env).data.dir;
 }
 
 export function imageOptions(context: CommandContext) {
-  const { images } = readConfig({ images: localImportImageSpec }, context.env);
+  const { images } = readConfig({ images: configSpec.images }, context.env);
   return {
     options: {
       allowFile: images.allowFile,
@@ -26,7 +26,7 @@ export function imageOptions(context: CommandContext) {
 
 /** Elasticsearch, when ELASTICSEARCH_URL is set: the embedded engine then indexes there too. */
 export async function esConnection(context: CommandContext): Promise<EsConnection | undefined> {
-  const { es } = readConfig({ es: esSpec }, context.env);
+  const { es } = readConfig({ es: configSpec.es }, context.env);
   if (!es.url) return undefined;
   return connectEs({
     url: es.url,
@@ -37,7 +37,7 @@ export async function esConnection(context: CommandContext): Promise<EsConnectio
 
 /** Webhook delivery of alerts raised while a command runs (NEXUS_WEBHOOK_*). */
 export function webhookOptions(context: CommandContext): NonNullable<EngineOptions["webhooks"]> {
-  const { webhooks } = readConfig({ webhooks: webhookSpec }, context.env);
+  const { webhooks } = readConfig({ webhooks: configSpec.webhooks }, context.env);
   return {
     allowPrivateNetworks: webhooks.allowPrivate,
     digestWindowMs: webhooks.digestMs,

@@ -1,6 +1,8 @@
+import { readConfig } from "@nexus/config";
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import type { Alert } from "@nexus/schemas";
+import { configSpec } from "../config.js";
 import { type Command, type CommandContext, writeJsonLine } from "../context.js";
 import { withKafkaAlerts } from "../kafka-alerts.js";
 import { engineOptions } from "../options.js";
@@ -20,7 +22,7 @@ interface AlertsQuery {
 async function follow(context: CommandContext, api: string, query: AlertsQuery): Promise<number> {
   const url = new URL("/v1/alerts/stream", api);
   if (query.afterSeq !== undefined) url.searchParams.set("afterSeq", String(query.afterSeq));
-  const key = context.env["NEXUS_API_KEY"];
+  const key = readConfig({ api: configSpec.api }, context.env).api.key;
   let response: Response;
   try {
     response = await fetch(url, { headers: key ? { "x-api-key": key } : {}, signal: context.signal });

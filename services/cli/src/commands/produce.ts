@@ -1,8 +1,9 @@
-import { kafkaSpec, readConfig } from "@nexus/config";
+import { readConfig } from "@nexus/config";
 import { NexusError } from "@nexus/errors";
 import { parseRawAdLine } from "@nexus/pipeline";
 import { TOPICS } from "@nexus/schemas";
 import kafkajs from "kafkajs";
+import { kafkaModeSpec } from "../config.js";
 import { type Command, writeJsonLine } from "../context.js";
 import { assertReadable, readLines } from "../lines.js";
 import { parseOptions, usageText } from "../spec.js";
@@ -21,7 +22,7 @@ export const produceCommand: Command = async (context) => {
   if (!file) throw new NexusError("NEXUS_USAGE", `which file?\n${USAGE}`);
   await assertReadable(file);
   const env = values.brokers ? { ...context.env, KAFKA_BROKERS: values.brokers } : context.env;
-  const { kafka } = readConfig({ kafka: kafkaSpec }, env);
+  const { kafka } = readConfig(kafkaModeSpec, env);
   const client = new kafkajs.Kafka({
     clientId: "nexus-produce",
     brokers: kafka.brokers,
