@@ -1,0 +1,114 @@
+/**
+ * Scores phones on the hand-written ads from outside the region (eval/world/*.jsonl) beside plain
+ * libphonenumber-js, on E.164 *and* country: a phone counts as found only when the extractor's country
+ * is the one libphonenumber-js gives for that E.164 ("+1 647…" is CA, not US).
+ */
+import { readFileSync } from "node:fs";
+import { extractContacts } from "@nexus/extraction";
+import { type CountryCode, findPhoneNumbersInText, parsePhoneNumberFromString } from "libphonenumber-js/max";
+
+export interface WorldAd {
+  id: string;
+  text: string;
+  country?: string;
+  city?: string;
+  source?: string;
+  url?: string;
+  phones: string[];
+}
+
+export const WORLD_SETS = ["tuning", "heldout"] as const;
+export type WorldSet = (typeof WORLD_SETS)[number];
+
+/** "as-written": the ad's fields as scraped; "no-country": the `country` field removed. */
+export const WORLD_MODES = ["as-written", "no-country"] as const;
+export type WorldMode = (typeof WORLD_MODES)[number];
+
+export function loadWorld(set: WorldSet): WorldAd[] {
+  return readFileSync(new URL(`./world/${set}.jsonl`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as WorldAd);
+}
+
+export interface PhoneScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+}
+
+export interface WorldReport {
+  ads: number;
+  nexus: PhoneScore;
+  baseline: PhoneScore;
+  mistakes: { id: string; missed: string[]; extra: string[] }[];
+}
+
+/** "+16475550199/CA": the key a phone is scored on. */
+export function phoneKey(e164: string, country: string | undefined): string {
+  return `${e164}/${country ?? "?"}`;
+}
+
+function expectedKeys(ad: WorldAd): string[] {
+  return ad.phones.map((e) => phoneKey(e, parsePhoneNumberFromString(e)?.country));
+}
+
+function withMode(ad: WorldAd, mode: WorldMode): WorldAd {
+  if (mode === "as-written") return ad;
+  const { country: _dropped, ...rest } = ad;
+  return rest;
+}
+
+function nexusKeys(ad: WorldAd): string[] {
+  const { country, city, source, url } = ad;
+  const options = {
+    ...(country ? { country } : {}),
+    ...(city ? { city } : {}),
+    ...(source ? { source } : {}),
+    ...(url ? { url } : {}),
+  };
+  return extractContacts(ad.text, options).phones.map((p) => phoneKey(p.e164, p.country));
+}
+
+function baselineKeys(ad: WorldAd): string[] {
+  const options = ad.country ? { defaultCountry: ad.country as CountryCode } : {};
+  return findPhoneNumbersInText(ad.text, options).map((m) => phoneKey(m.number.number, m.number.country));
+}
+
+function tally(counts: { tp: number; fp: number; fn: number }, want: string[], got: string[]) {
+  const expected = new Set(want);
+  const found = new Set(got);
+  const missed = [...expected].filter((k) => !found.has(k));
+  const extra = [...found].filter((k) => !expected.has(k));
+  counts.tp += expected.size - missed.length;
+  counts.fn += missed.length;
+  counts.fp += extra.length;
+  return { missed, extra };
+}
+
+function finish(c: { tp: number; fp: number; fn: number }): PhoneScore {
+  return {
+    ...c,
+    precision: c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp),
+    recall: c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn),
+  };
+}
+
+export function evaluateWorld(ads: readonly WorldAd[], mode: WorldMode): WorldReport {
+  const nexus = { tp: 0, fp: 0, fn: 0 };
+  const baseline = { tp: 0, fp: 0, fn: 0 };
+  const mistakes: WorldReport["mistakes"] = [];
+  for (const original of ads) {
+    const ad = withMode(original, mode);
+    const want = expectedKeys(ad);
+    const diff = tally(nexus, want, nexusKeys(ad));
+    if (diff.missed.length + diff.extra.length > 0) mistakes.push({ id: ad.id, ...diff });
+    tally(baseline, want, baselineKeys(ad));
+  }
+  return { ads: ads.length, nexus: finish(nexus), baseline: finish(baseline), mistakes };
+}
+
+/** The issue's acceptance on ads from outside the region, with and without a country field. */
+export const WORLD_THRESHOLDS = { precision: 0.95, recall: 0.9 } as const;
