@@ -1,15 +1,14 @@
 /**
- * Deciding which country a digit string belongs to, and whether it is a real number there.
- * Validation is libphonenumber-js with the `max` metadata (real number ranges); a cheap gate on
- * the national length and the general pattern of each plan avoids most parser calls.
+ * Deciding which country a digit string belongs to, and whether it is a real number there. A number
+ * with a calling code ('+', '00', or a code the ad has evidence for) is read under it. One without
+ * is read under the ad's calling code first, and never under another when it is valid there; then
+ * under the codes the ad has evidence for, strongest first; then, as mobiles only, under the region's
+ * codes. Validation is libphonenumber-js with the `max` metadata (real number ranges): a cheap test
+ * against each plan's ranges first, then the parser itself for the numbers finally chosen (`confirm`).
  */
-import {
-  type CountryCode,
-  getCountryCallingCode,
-  isSupportedCountry,
-  Metadata,
-  parsePhoneNumberFromString,
-} from "libphonenumber-js/max";
+import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { CALLING_CODES, type CodePlan, callingCodeOf, nationalOf, planOfCode } from "./calling-plans.js";
+import type { CountryEvidence } from "./country-evidence.js";
 import type { PhoneRule } from "./types.js";
 
 /**
@@ -37,90 +36,47 @@ export interface Resolved {
   strayTrunkZero: boolean;
   /** False when only a landline/other range matched (ads advertise mobiles). */
   mobile?: boolean;
+  /** What the segmentation pays for this reading: 0 for the ad's own plan or a written code. */
+  cost: number;
+  /** The signals that chose the country (shared, never mutated). */
+  evidence: readonly string[];
+  /** The national trunk prefix was written ("07700 …"). */
+  trunk?: boolean;
 }
 
-interface Plan {
-  callingCode: string;
-  lengths: ReadonlySet<number>;
-  /** Any number type of the plan (fixed, mobile, toll-free, ...), from the `max` metadata. */
-  valid: RegExp;
-  /** Mobile ranges only: the region fallback accepts nothing else. */
-  mobile: RegExp;
-  nationalPrefix: string;
-}
+// A number read under a code the ad has evidence for pays between these, less for stronger evidence.
+const EVIDENCE_COST = 2;
+const EVIDENCE_DISCOUNT = 1;
+// A number found only by region fallback must beat the ad-country reading by more than this many digits.
+const FALLBACK_COST = 2.5;
+// A landline (or other non-mobile range) loses to a mobile reading nearby.
+const NON_MOBILE_COST = 1.5;
+// The text's language breaks ties between otherwise equal readings.
+const LANGUAGE_DISCOUNT = 0.25;
 
-interface RawType {
-  pattern(): string;
-}
-
-interface RawPlan {
-  callingCode(): string;
-  possibleLengths(): number[];
-  nationalPrefix(): string | undefined;
-  type(name: string): RawType | undefined;
-}
-
-const NUMBER_TYPES = [
-  "FIXED_LINE",
-  "MOBILE",
-  "TOLL_FREE",
-  "PREMIUM_RATE",
-  "SHARED_COST",
-  "VOIP",
-  "PERSONAL_NUMBER",
-  "PAGER",
-  "UAN",
-  "VOICEMAIL",
-] as const;
-
-const plans = new Map<string, Plan | null>();
-
-function planOf(country: string): Plan | null {
-  const cached = plans.get(country);
-  if (cached !== undefined) return cached;
-  let plan: Plan | null = null;
-  if (isSupportedCountry(country)) {
-    const metadata = new Metadata();
-    metadata.selectNumberingPlan(country);
-    // The typings omit the plan's accessors; they are part of the runtime API.
-    const raw = metadata.numberingPlan as unknown as RawPlan;
-    const patterns = NUMBER_TYPES.flatMap((t) => raw.type(t)?.pattern() ?? []);
-    plan = {
-      callingCode: raw.callingCode(),
-      lengths: new Set(raw.possibleLengths()),
-      valid: new RegExp(`^(?:${patterns.join("|")})$`),
-      mobile: new RegExp(`^(?:${raw.type("MOBILE")?.pattern() ?? patterns.join("|")})$`),
-      nationalPrefix: raw.nationalPrefix() ?? "",
-    };
-  }
-  plans.set(country, plan);
-  return plan;
-}
-
-/**
- * The national significant number if `digits` (with or without the trunk prefix) matches one of
- * the plan's number-type ranges. This is the test `isValid()` makes, without building a PhoneNumber;
- * the spans finally chosen are confirmed by libphonenumber-js itself (`confirm`).
- */
-function nationalOf(plan: Plan, digits: string, ranges: RegExp = plan.valid): string | undefined {
-  if (plan.lengths.has(digits.length) && ranges.test(digits)) return digits;
-  const p = plan.nationalPrefix;
-  if (!p || !digits.startsWith(p)) return undefined;
-  const rest = digits.slice(p.length);
-  return plan.lengths.has(rest.length) && ranges.test(rest) ? rest : undefined;
-}
-
-function validNational(digits: string, country: string, mobileOnly = false): string | undefined {
-  const plan = planOf(country);
-  const national = plan ? nationalOf(plan, digits, mobileOnly ? plan.mobile : plan.valid) : undefined;
-  return plan && national ? `+${plan.callingCode}${national}` : undefined;
-}
+const EXPLICIT: readonly string[] = Object.freeze(["calling-code-written"]);
+const REGION: readonly string[] = Object.freeze(["region-fallback"]);
 
 /** Re-validates a chosen number with libphonenumber-js (`max`); undefined if it disagrees. */
 export function confirm(resolved: Resolved): Resolved | undefined {
   const parsed = parsePhoneNumberFromString(resolved.e164);
   if (!parsed?.isValid() || parsed.number !== resolved.e164) return undefined;
   return parsed.country === resolved.country ? resolved : { ...resolved, country: parsed.country ?? resolved.country };
+}
+
+function parseInternational(digits: string): Resolved | undefined {
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  if (!parsed?.isValid() || !parsed.country) return undefined;
+  const cc = parsed.countryCallingCode;
+  const stray = digits.startsWith(`${cc}0`) && !parsed.nationalNumber.startsWith("0");
+  return {
+    e164: parsed.number,
+    country: parsed.country,
+    rule: "explicit-country-code",
+    strayTrunkZero: stray,
+    cost: 0,
+    evidence: EXPLICIT,
+  };
 }
 
 /** Parses "+<digits>" and reports whether a stray trunk zero after the calling code was dropped. */
@@ -130,7 +86,7 @@ export function resolveInternational(digits: string): Resolved | undefined {
   if (direct) return direct;
   // Mexico's retired mobile prefix: "+52 1 55 ..." is still written for WhatsApp.
   if (digits.length === 13 && digits.startsWith("521")) return parseInternational(`52${digits.slice(3)}`);
-  // "+57 0318..." : a national trunk zero kept after the calling code.
+  // "+57 0318...", "+44 (0) 7700 ...": a national trunk zero kept after the calling code.
   for (let ccLength = 1; ccLength <= 3; ccLength++) {
     if (digits[ccLength] !== "0" || !CALLING_CODES.has(digits.slice(0, ccLength))) continue;
     const fixed = parseInternational(digits.slice(0, ccLength) + digits.slice(ccLength + 1));
@@ -139,75 +95,125 @@ export function resolveInternational(digits: string): Resolved | undefined {
   return undefined;
 }
 
-function parseInternational(digits: string): Resolved | undefined {
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
-  if (!parsed?.isValid() || !parsed.country) return undefined;
-  const cc = parsed.countryCallingCode;
-  const stray = digits.startsWith(`${cc}0`) && !parsed.nationalNumber.startsWith("0");
-  return { e164: parsed.number, country: parsed.country, rule: "explicit-country-code", strayTrunkZero: stray };
+/** Calling codes as strings, to tell whether a leading digit group is one ("502", "(58)"). */
+export function isCallingCode(digits: string): boolean {
+  return WRITTEN_CODES.has(digits);
+}
+
+const WRITTEN_CODES: ReadonlySet<string> = new Set(
+  REGION_COUNTRIES.concat(["AR", "CL", "BO", "PY", "UY", "BR", "ES", "CU", "PR"]).map((c) =>
+    getCountryCallingCode(c as CountryCode),
+  ),
+);
+
+interface Candidate {
+  plan: CodePlan;
+  cost: number;
+  mobileOnly: boolean;
+  rule: PhoneRule;
+  evidence: readonly string[];
+}
+
+/** The plans a number without a calling code is tried in, in order; see the module comment. */
+function candidatesOf(evidence: CountryEvidence): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const c of evidence.codes) {
+    const plan = planOfCode(c.code);
+    if (!plan || seen.has(c.code)) continue;
+    seen.add(c.code);
+    const own = c.code === evidence.adCode;
+    const language = evidence.language.get(c.code) ?? 0;
+    out.push({
+      plan,
+      cost: own ? 0 : EVIDENCE_COST - Math.min(EVIDENCE_DISCOUNT, c.weight / 3) - language * LANGUAGE_DISCOUNT,
+      mobileOnly: false,
+      rule: own && evidence.fromField ? "ad-country" : "inferred-country",
+      evidence: Object.freeze(c.signals),
+    });
+  }
+  // An ad from the region keeps the region's order; for any other, the language is the best prior left.
+  const fromRegion = evidence.adCountry !== undefined && REGION_COUNTRIES.includes(evidence.adCountry);
+  const region: Candidate[] = [];
+  for (const country of REGION_COUNTRIES) {
+    const code = callingCodeOf(country) ?? "";
+    const plan = planOfCode(code);
+    if (!plan || seen.has(code)) continue;
+    seen.add(code);
+    const language = fromRegion ? 0 : (evidence.language.get(code) ?? 0);
+    region.push({
+      plan,
+      cost: FALLBACK_COST - language * LANGUAGE_DISCOUNT,
+      mobileOnly: true,
+      rule: "region-fallback",
+      evidence: REGION,
+    });
+  }
+  // Stable: the region's order stays where the language does not tell the codes apart.
+  return out.concat(region.sort((a, b) => a.cost - b.cost));
+}
+
+function readIn(candidate: Candidate, digits: string): Resolved | undefined {
+  const { plan } = candidate;
+  const reading = nationalOf(plan, digits, candidate.mobileOnly ? plan.mobile : plan.valid);
+  if (!reading) return undefined;
+  const mobile = candidate.mobileOnly || plan.mobile.test(reading.national);
+  return {
+    e164: `+${plan.callingCode}${reading.national}`,
+    country: plan.countries[0] ?? "",
+    rule: candidate.rule,
+    strayTrunkZero: false,
+    mobile,
+    cost: candidate.cost + (mobile ? 0 : NON_MOBILE_COST),
+    evidence: candidate.evidence,
+    trunk: reading.trunk,
+  };
 }
 
 /** A number written with the ad country's calling code but no '+' ("502 5555 1234"). */
-function withOwnCallingCode(digits: string, country: string): Resolved | undefined {
-  const plan = planOf(country);
-  if (!plan || !digits.startsWith(plan.callingCode)) return undefined;
-  if (!nationalOf(plan, digits.slice(plan.callingCode.length))) return undefined;
+function withOwnCallingCode(digits: string, own: string): Resolved | undefined {
+  const plan = planOfCode(own);
+  if (!plan || !digits.startsWith(own)) return undefined;
+  const rest = digits.slice(own.length);
+  if (!plan.lengths.has(rest.length) || !plan.valid.test(rest)) return undefined;
   const resolved = resolveInternational(digits);
-  return resolved?.country === country ? resolved : undefined;
+  return resolved?.e164.startsWith(`+${own}`) ? resolved : undefined;
 }
 
-/** The ad's country, then (if `ccGroup`) the written calling code; undefined if neither is valid. */
-export function resolveInAdCountry(
-  digits: string,
-  country: string | undefined,
-  ccGroup: boolean,
-): Resolved | undefined {
-  if (country) {
-    const own = withOwnCallingCode(digits, country);
-    if (own) return own;
-    const e164 = validNational(digits, country);
-    if (e164) {
-      const mobile = validNational(digits, country, true) !== undefined;
-      return { e164, country, rule: "ad-country", strayTrunkZero: false, mobile };
+export type DigitsResolver = (digits: string, ccGroup: boolean) => Resolved | undefined;
+
+/** A resolver for numbers written without '+' or '00', for one ad's evidence. */
+export function createResolver(evidence: CountryEvidence): DigitsResolver {
+  const candidates = candidatesOf(evidence);
+  const own = evidence.adCode;
+  const allowedCodes = new Set(candidates.map((c) => c.plan.callingCode));
+  return (digits, ccGroup) => {
+    const written = own ? withOwnCallingCode(digits, own) : undefined;
+    if (written) return written;
+    let best: Resolved | undefined;
+    for (const candidate of candidates) {
+      if (best && candidate.cost >= best.cost) continue;
+      const resolved = readIn(candidate, digits);
+      // Valid under the ad's own code: never read under another.
+      if (resolved && candidate.cost === 0) return resolved;
+      if (resolved && (!best || resolved.cost < best.cost)) best = resolved;
     }
-  }
-  return ccGroup && digits.length >= 10 ? resolveWithoutPlus(digits) : undefined;
+    if (!ccGroup || digits.length < 10) return best;
+    const other = resolveWithoutPlus(digits, allowedCodes);
+    return other && (!best || other.cost <= best.cost) ? other : best;
+  };
 }
 
 /**
- * "58 414 1234567", "573001234567": a calling code written without '+' or '00'. Only the region's
- * codes count, and no stray trunk zero is forgiven: a 12-digit id would otherwise read as a
- * number of some country somewhere in the world.
+ * "58 414 1234567", "44 7700 900123": a calling code written without '+' or '00'. Only codes the ad
+ * may be from count (the region's and those with evidence), and no stray trunk zero is forgiven: a
+ * 12-digit id would otherwise read as a number of some country somewhere in the world.
  */
-function resolveWithoutPlus(digits: string): Resolved | undefined {
+function resolveWithoutPlus(digits: string, allowed: ReadonlySet<string>): Resolved | undefined {
   for (let ccLength = 1; ccLength <= 3; ccLength++) {
-    if (!REGION_CODES.has(digits.slice(0, ccLength))) continue;
+    if (!allowed.has(digits.slice(0, ccLength))) continue;
     const resolved = parseInternational(digits);
     return resolved && !resolved.strayTrunkZero ? resolved : undefined;
   }
   return undefined;
 }
-
-/** The first other region country where `digits` is a valid national number. */
-export function resolveInRegion(digits: string, adCountry: string | undefined): Resolved | undefined {
-  for (const country of REGION_COUNTRIES) {
-    if (country === adCountry) continue;
-    // Ads advertise mobiles; a landline-shaped run in a foreign plan is far more often an id or a price.
-    const e164 = validNational(digits, country, true);
-    if (e164) return { e164, country, rule: "region-fallback", strayTrunkZero: false };
-  }
-  return undefined;
-}
-
-/** Calling codes as strings, to tell whether a leading digit group is one ("502", "(58)"). */
-export function isCallingCode(digits: string): boolean {
-  return CALLING_CODES.has(digits);
-}
-
-const REGION_CODES: ReadonlySet<string> = new Set(REGION_COUNTRIES.map((c) => getCountryCallingCode(c as CountryCode)));
-
-const CALLING_CODES: ReadonlySet<string> = new Set(
-  REGION_COUNTRIES.concat(["AR", "CL", "BO", "PY", "UY", "BR", "ES", "CU", "PR"]).map((c) =>
-    getCountryCallingCode(c as CountryCode),
-  ),
-);

@@ -1,0 +1,253 @@
+/**
+ * Which country an ad is from, weighed from every signal it carries: its `country` and `city` fields
+ * (either may be absent or wrong), site and section names and country-code TLDs of its URL, source and
+ * links, city, region and country names in the text, calling codes written elsewhere in it, currencies,
+ * and its language. The result orders the calling codes a number without one is read under.
+ */
+import { countries } from "countries-list";
+import { CALLING_CODES, callingCodeOf, leadingCallingCode } from "./calling-plans.js";
+import { findPlaceNames, type Place, placesOfField } from "./gazetteer.js";
+
+export interface AdSignals {
+  country?: string;
+  city?: string;
+  source?: string;
+  url?: string;
+}
+
+export interface CodeEvidence {
+  code: string;
+  weight: number;
+  signals: string[];
+}
+
+export interface CountryEvidence {
+  /** The country numbers without a calling code are read in first: the field's, unless outweighed. */
+  adCountry?: string;
+  adCode?: string;
+  /** The ad country is the `country` field (rule "ad-country") rather than inferred ("inferred-country"). */
+  fromField: boolean;
+  /** Calling codes with enough evidence to read a number under, strongest first (the ad code included). */
+  codes: readonly CodeEvidence[];
+  /** Weak weight of the text's language per calling code; it orders otherwise equal readings. */
+  language: ReadonlyMap<string, number>;
+}
+
+const WEIGHT = {
+  field: 3,
+  cityField: 3,
+  tld: 3,
+  section: 2,
+  textTld: 2,
+  callingCode: 2,
+  city: 1.5,
+  region: 1,
+  country: 1,
+  currency: 1.5,
+  language: 0.4,
+} as const;
+// Text names alone never add up to more than a field.
+const TEXT_CAP = 3;
+/** Evidence below this makes no calling code a candidate (language alone never does). */
+export const CANDIDATE_MIN = 0.5;
+// The field loses the ad country only to clearly stronger evidence for another.
+const FIELD_MARGIN = 1.5;
+
+// Country-code TLDs that sites use as generic names (".co", ".me", ".tv", ".io" ...).
+const GENERIC_TLDS = new Set("co me io tv ws fm ly to cc la ai gg nu tk ml ga cf gq am sh ac so st eu su".split(" "));
+const TLD_COUNTRY: Readonly<Record<string, string>> = { uk: "GB" };
+
+const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+  gbp: "GBP",
+  pounds: "GBP",
+  quid: "GBP",
+  eur: "EUR",
+  euros: "EUR",
+  jpy: "JPY",
+  yen: "JPY",
+  inr: "INR",
+  rs: "INR",
+  rupees: "INR",
+  aud: "AUD",
+  cad: "CAD",
+  nzd: "NZD",
+};
+const CURRENCY = new RegExp(`(?<![a-z])(${Object.keys(CURRENCY_WORDS).join("|")})(?![a-z])`, "g");
+
+let byCurrency: Map<string, string[]> | undefined;
+let byLanguage: Map<string, string[]> | undefined;
+
+function countriesBy(field: "currency" | "languages"): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [code, data] of Object.entries(countries)) {
+    for (const key of data[field] as readonly string[]) out.set(key, [...(out.get(key) ?? []), code]);
+  }
+  return out;
+}
+
+class Tally {
+  readonly weights = new Map<string, number>();
+  readonly signals = new Map<string, string[]>();
+  private readonly text = new Map<string, number>();
+
+  add(country: string, weight: number, signal: string, fromText = false): void {
+    let w = weight;
+    if (fromText) {
+      const used = this.text.get(country) ?? 0;
+      w = Math.min(weight, TEXT_CAP - used);
+      this.text.set(country, used + w);
+    }
+    if (w <= 0) return;
+    this.weights.set(country, (this.weights.get(country) ?? 0) + w);
+    const list = this.signals.get(country) ?? [];
+    if (!list.includes(signal)) list.push(signal);
+    this.signals.set(country, list);
+  }
+
+  places(places: readonly Place[], weight: number, signal: (p: Place) => string, fromText = false): void {
+    for (const p of places) this.add(p.country, weight * p.share, signal(p), fromText);
+  }
+}
+
+function hostAndPath(value: string): { host: string; path: string } {
+  const bare = value.toLowerCase().replace(/^[a-z]+:\/\//, "");
+  const slash = bare.search(/[/?#]/);
+  return slash < 0 ? { host: bare, path: "" } : { host: bare.slice(0, slash), path: bare.slice(slash) };
+}
+
+function tldCountry(host: string): string | undefined {
+  const labels = host.split(".").filter(Boolean);
+  if (labels.length < 2) return undefined;
+  const tld = labels[labels.length - 1] ?? "";
+  if (GENERIC_TLDS.has(tld)) return undefined;
+  const country = TLD_COUNTRY[tld] ?? tld.toUpperCase();
+  return tld.length === 2 && country in countries ? country : undefined;
+}
+
+/** The ad's URL and source: country-code TLD, and city or region names among its labels and path. */
+function addSite(tally: Tally, value: string | undefined): void {
+  if (!value) return;
+  const { host, path } = hostAndPath(value);
+  const country = tldCountry(host);
+  if (country) tally.add(country, WEIGHT.tld, `tld:.${host.split(".").slice(-2).join(".")}`);
+  const words = `${host.split(".").slice(0, -1).join(" ")} ${path}`.replace(/[^a-z]+/g, " ");
+  for (const hit of findPlaceNames(words)) tally.places(hit.places, WEIGHT.section, () => `site-section:${hit.key}`);
+}
+
+/** Calling codes written elsewhere in the ad ("+44 …", "0044 …", "wa.me/61…"). */
+function addCallingCodes(tally: Tally, text: string): void {
+  const re = /(?:\+|(?<!\d)00|wa\.me\/|phone=|t\.me\/\+) ?\(?(\d(?:[\d ().-]{0,20}\d)?)/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const digits = (m[1] ?? "").replace(/\D/g, "");
+    if (digits.length < 8) continue;
+    const code = leadingCallingCode(digits);
+    if (code && CALLING_CODES.has(code)) tally.add(`+${code}`, WEIGHT.callingCode, `calling-code:+${code}`);
+  }
+}
+
+function addCurrencies(tally: Tally, text: string): void {
+  byCurrency ??= countriesBy("currency");
+  const seen = new Set<string>();
+  CURRENCY.lastIndex = 0;
+  for (let m = CURRENCY.exec(text); m !== null; m = CURRENCY.exec(text)) {
+    const currency = CURRENCY_WORDS[m[1] ?? ""] ?? "";
+    if (seen.has(currency)) continue;
+    seen.add(currency);
+    const users = byCurrency.get(currency) ?? [];
+    for (const c of users) tally.add(c, WEIGHT.currency / Math.sqrt(users.length), `currency:${currency}`);
+  }
+}
+
+export interface EvidenceInput {
+  /** Folded text. */
+  text: string;
+  signals: AdSignals;
+  language: "es" | "en" | "und";
+  /** Folded URLs and email addresses found in the text. */
+  links: readonly string[];
+  /** Folded ranges of advertised names ("I'm Sydney"): not place names. */
+  names: readonly { from: number; to: number }[];
+}
+
+function tallyOf(input: EvidenceInput): Tally {
+  const tally = new Tally();
+  const { signals } = input;
+  if (signals.country) tally.add(signals.country, WEIGHT.field, `country-field:${signals.country}`);
+  if (signals.city) tally.places(placesOfField(signals.city), WEIGHT.cityField, (p) => `city-field:${p.name}`);
+  addSite(tally, signals.url);
+  addSite(tally, signals.source);
+  for (const link of input.links) {
+    const country = tldCountry(hostAndPath(link.replace(/^[^@]*@/, "")).host);
+    if (country) tally.add(country, WEIGHT.textTld, `text-tld:.${country.toLowerCase()}`);
+  }
+  for (const hit of findPlaceNames(input.text)) {
+    if (input.names.some((n) => n.from < hit.to && hit.from < n.to)) continue;
+    const weight = (p: Place) =>
+      p.kind === "city" ? WEIGHT.city : p.kind === "region" ? WEIGHT.region : WEIGHT.country;
+    for (const p of hit.places)
+      tally.add(p.country, weight(p) * p.share, `${p.kind === "country" ? "country-name" : p.kind}:${p.name}`, true);
+  }
+  addCallingCodes(tally, input.text);
+  addCurrencies(tally, input.text);
+  return tally;
+}
+
+/** Sums the countries' evidence per calling code ("+1" gathers US, CA, DO, ...). */
+function byCode(tally: Tally): Map<string, CodeEvidence> {
+  const out = new Map<string, CodeEvidence>();
+  for (const [key, weight] of tally.weights) {
+    const code = key.startsWith("+") ? key.slice(1) : callingCodeOf(key);
+    if (!code) continue;
+    const entry = out.get(code) ?? { code, weight: 0, signals: [] };
+    entry.weight += weight;
+    entry.signals.push(...(tally.signals.get(key) ?? []));
+    out.set(code, entry);
+  }
+  return out;
+}
+
+function languageWeights(language: "es" | "en" | "und"): Map<string, number> {
+  const out = new Map<string, number>();
+  if (language === "und") return out;
+  byLanguage ??= countriesBy("languages");
+  for (const country of byLanguage.get(language) ?? []) {
+    const code = callingCodeOf(country);
+    if (code) out.set(code, WEIGHT.language);
+  }
+  return out;
+}
+
+function strongestCountry(tally: Tally, except?: string): [string, number] | undefined {
+  let best: [string, number] | undefined;
+  for (const [key, weight] of tally.weights) {
+    if (key.startsWith("+") || key === except) continue;
+    if (!best || weight > best[1]) best = [key, weight];
+  }
+  return best;
+}
+
+/** Weighs the ad's signals; see the module comment. */
+export function inferCountry(input: EvidenceInput): CountryEvidence {
+  const tally = tallyOf(input);
+  const field = input.signals.country;
+  const rival = strongestCountry(tally, field);
+  let adCountry: string | undefined;
+  let fromField = false;
+  if (field && callingCodeOf(field) && !(rival && rival[1] > (tally.weights.get(field) ?? 0) + FIELD_MARGIN)) {
+    adCountry = field;
+    fromField = true;
+  } else if (rival && rival[1] >= WEIGHT.region) {
+    adCountry = rival[0];
+  }
+  const adCode = adCountry ? callingCodeOf(adCountry) : undefined;
+  const codes = [...byCode(tally).values()]
+    .filter((c) => c.weight >= CANDIDATE_MIN || c.code === adCode)
+    .sort((a, b) => (a.code === adCode ? -1 : b.code === adCode ? 1 : b.weight - a.weight));
+  return {
+    ...(adCountry ? { adCountry } : {}),
+    ...(adCode ? { adCode } : {}),
+    fromField,
+    codes,
+    language: languageWeights(input.language),
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * Place names of the world, for telling which country an ad is from: cities (with their population)
+ * and their provinces or states from `city-timezones` (Natural Earth's populated places, ~7,300
+ * cities), and country names and aliases from `countries-list`. The index is built on first use.
+ */
+import cityTimezones from "city-timezones";
+import { countries } from "countries-list";
+
+export const PlaceKind = { city: "city", region: "region", country: "country" } as const;
+export type PlaceKind = (typeof PlaceKind)[keyof typeof PlaceKind];
+
+export interface Place {
+  /** The name as the data writes it ("Montréal"). */
+  name: string;
+  country: string;
+  kind: PlaceKind;
+  /** This place's share of the population of every indexed place with the same key (0..1]. */
+  share: number;
+}
+
+/** A place name found in a text: folded offsets [from, to) and the places it may be. */
+export interface PlaceHit {
+  from: number;
+  to: number;
+  key: string;
+  places: readonly Place[];
+}
+
+// Single-word cities smaller than this are left out of text matching: their names are too often words.
+const MIN_POPULATION_ONE_WORD = 100_000;
+const MIN_POPULATION_MANY_WORDS = 30_000;
+const MAX_WORDS = 3;
+
+// City, region and country names that are also everyday English or Spanish words, or first names
+// advertisers use ("I'm Sydney"), are not evidence in running text (a `city` field still is).
+const COMMON_WORDS = new Set(
+  `alice allen austin bath bend brandon bryan buy charlotte chester como concord dallas david dolores douglas dover
+  elk eugene florence florida gay george georgia granada helena independence jackson laurel leo lincoln logan lowell
+  madison male man mango marion mary medina merced mobile montana monroe nelson nice norman orange paris pilar
+  reading regina rosario sale salem santos sherman soledad split springs sur sydney temple tours tyler van victoria
+  washington winona york aurora central western eastern northern southern capital north south east west federal
+  distrito centro norte oriente occidente columbia china chad jordan niger guinea turkey israel lima cali leon
+  colon`.split(/\s+/),
+);
+
+/** Lower-case ASCII words joined by single spaces: "St. John's" → "st john s", "Montréal" → "montreal". */
+export function placeKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z]+/g, " ")
+    .trim();
+}
+
+interface Entry {
+  place: Omit<Place, "share">;
+  population: number;
+}
+
+function addEntry(byKey: Map<string, Entry[]>, key: string, entry: Entry): void {
+  if (key.length < 3) return;
+  const list = byKey.get(key) ?? [];
+  const same = list.find((e) => e.place.country === entry.place.country && e.place.kind === entry.place.kind);
+  if (same) same.population += entry.population;
+  else list.push(entry);
+  byKey.set(key, list);
+}
+
+function cityEntries(byKey: Map<string, Entry[]>, minimum: (key: string) => number): void {
+  for (const c of cityTimezones.cityMapping) {
+    const key = placeKey(c.city_ascii || c.city);
+    if (c.pop >= minimum(key))
+      addEntry(byKey, key, { place: { name: c.city, country: c.iso2, kind: "city" }, population: c.pop });
+    const region = placeKey(c.province ?? "");
+    if (region.length >= 5)
+      addEntry(byKey, region, { place: { name: c.province, country: c.iso2, kind: "region" }, population: c.pop });
+  }
+}
+
+function countryEntries(byKey: Map<string, Entry[]>): void {
+  for (const [code, data] of Object.entries(countries)) {
+    const names = [data.name, data.native, ...("alias" in data && data.alias ? data.alias : [])];
+    for (const name of new Set(names.map(placeKey))) {
+      if (name.length >= 4 || name === "uk" || name === "usa")
+        addEntry(byKey, name, { place: { name: data.name, country: code, kind: "country" }, population: 1e9 });
+    }
+  }
+}
+
+function withShares(byKey: Map<string, Entry[]>, skip: (key: string) => boolean): Map<string, Place[]> {
+  const index = new Map<string, Place[]>();
+  for (const [key, entries] of byKey) {
+    if (skip(key)) continue;
+    const total = entries.reduce((acc, e) => acc + Math.max(1, e.population), 0);
+    index.set(
+      key,
+      entries.map((e) => ({ ...e.place, share: Math.max(1, e.population) / total })),
+    );
+  }
+  return index;
+}
+
+let textIndex: Map<string, Place[]> | undefined;
+let fieldIndex: Map<string, Place[]> | undefined;
+
+/** Places as running text may name them: big or multi-word cities, regions, countries; no common words. */
+function textPlaces(): Map<string, Place[]> {
+  if (!textIndex) {
+    const byKey = new Map<string, Entry[]>();
+    cityEntries(byKey, (key) => (key.includes(" ") ? MIN_POPULATION_MANY_WORDS : MIN_POPULATION_ONE_WORD));
+    countryEntries(byKey);
+    textIndex = withShares(byKey, (key) => COMMON_WORDS.has(key));
+  }
+  return textIndex;
+}
+
+/** Places as an ad's `city` field names them: every city, whatever its size or name. */
+function fieldPlaces(): Map<string, Place[]> {
+  if (!fieldIndex) {
+    const byKey = new Map<string, Entry[]>();
+    cityEntries(byKey, () => 0);
+    countryEntries(byKey);
+    fieldIndex = withShares(byKey, () => false);
+  }
+  return fieldIndex;
+}
+
+/** The places a `city` field names: the whole value, else its first comma-separated part. */
+export function placesOfField(value: string): readonly Place[] {
+  const index = fieldPlaces();
+  const whole = index.get(placeKey(value));
+  if (whole) return whole;
+  return index.get(placeKey(value.split(",")[0] ?? "")) ?? [];
+}
+
+const WORD = /[a-z]+/g;
+
+/** Place names in folded text, longest first at each word ("new york" before "york"). */
+export function findPlaceNames(text: string): PlaceHit[] {
+  const words: Array<readonly [number, number]> = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) words.push([m.index, m.index + m[0].length]);
+  const index = textPlaces();
+  const hits: PlaceHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
+      const from = (words[i] as readonly [number, number])[0];
+      const to = (words[i + n - 1] as readonly [number, number])[1];
+      // Words of one name are separated by a single space, hyphen or dot ("st. louis" folds to "st louis").
+      const raw = text.slice(from, to);
+      if (n > 1 && !/^[a-z]+(?:[ .'-]{1,2}[a-z]+)*$/.test(raw)) continue;
+      const key = n === 1 ? raw : placeKey(raw);
+      const places = index.get(key);
+      if (places) {
+        hits.push({ from, to, key, places });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return hits;
+}
