@@ -20,6 +20,8 @@ const DISTRACTORS: readonly RegExp[] = [
   // dates
   /(?<!\d ?[-/.] ?|\d)(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:\d{4}|\d{2})(?!\d| ?[-/.] ?\d)/g,
   /(?<!\d)(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)/g,
+  // "2016 06 17" (a posting date written with spaces), unless more digits follow as one number would
+  /(?<!\d[ ./-]?)(?:19|20)\d{2} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01])(?![ ./-]?\d)/g,
   /(?<!\d)\d{1,2} (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december)(?: (?:de |del )?\d{4})?/g,
   // times
   /(?<!\d)\d{1,2} ?[:h] ?\d{2} ?(?:am|pm|a\.m\.|p\.m\.|hrs|hs|h)?(?![a-z\d])/g,
