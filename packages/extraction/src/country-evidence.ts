@@ -6,7 +6,7 @@
  */
 import { countries } from "countries-list";
 import { CALLING_CODES, callingCodeOf, leadingCallingCode } from "./calling-plans.js";
-import { findPlaceNames, type Place, placesOfField } from "./gazetteer.js";
+import { findPlaceNames, type Place, placesOfField, populationOf } from "./gazetteer.js";
 
 export interface AdSignals {
   country?: string;
@@ -31,6 +31,8 @@ export interface CountryEvidence {
   codes: readonly CodeEvidence[];
   /** Weak weight of the text's language per calling code; it orders otherwise equal readings. */
   language: ReadonlyMap<string, number>;
+  /** The text's language, and the calling codes of the big markets that speak it, biggest first. */
+  spoken?: { language: string; codes: readonly string[] };
 }
 
 const WEIGHT = {
@@ -52,6 +54,8 @@ const TEXT_CAP = 3;
 export const CANDIDATE_MIN = 0.5;
 // The field loses the ad country only to clearly stronger evidence for another.
 const FIELD_MARGIN = 1.5;
+// Countries whose cities add up to fewer people are not markets a language alone points to.
+const MARKET_POPULATION = 2_000_000;
 
 // Country-code TLDs that sites use as generic names (".co", ".me", ".tv", ".io" ...).
 const GENERIC_TLDS = new Set("co me io tv ws fm ly to cc la ai gg nu tk ml ga cf gq am sh ac so st eu su".split(" "));
@@ -217,6 +221,22 @@ function languageWeights(language: "es" | "en" | "und"): Map<string, number> {
   return out;
 }
 
+const spokenCache = new Map<string, readonly string[]>();
+
+/** Calling codes of the big countries where `language` is spoken, biggest first. */
+function spokenIn(language: string): readonly string[] {
+  let codes = spokenCache.get(language);
+  if (!codes) {
+    byLanguage ??= countriesBy("languages");
+    const markets = (byLanguage.get(language) ?? [])
+      .filter((c) => populationOf(c) >= MARKET_POPULATION)
+      .sort((a, b) => populationOf(b) - populationOf(a));
+    codes = [...new Set(markets.flatMap((c) => callingCodeOf(c) ?? []))];
+    spokenCache.set(language, codes);
+  }
+  return codes;
+}
+
 function strongestCountry(tally: Tally, except?: string): [string, number] | undefined {
   let best: [string, number] | undefined;
   for (const [key, weight] of tally.weights) {
@@ -249,5 +269,6 @@ export function inferCountry(input: EvidenceInput): CountryEvidence {
     fromField,
     codes,
     language: languageWeights(input.language),
+    ...(input.language === "und" ? {} : { spoken: { language: input.language, codes: spokenIn(input.language) } }),
   };
 }

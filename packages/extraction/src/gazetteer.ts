@@ -126,6 +126,17 @@ function fieldPlaces(): Map<string, Place[]> {
   return fieldIndex;
 }
 
+let populations: Map<string, number> | undefined;
+
+/** A country's population as the data knows it (the sum of its cities'): the size of its ad market. */
+export function populationOf(country: string): number {
+  if (!populations) {
+    populations = new Map();
+    for (const c of cityTimezones.cityMapping) populations.set(c.iso2, (populations.get(c.iso2) ?? 0) + c.pop);
+  }
+  return populations.get(country) ?? 0;
+}
+
 /** The places a `city` field names: the whole value, else its first comma-separated part. */
 export function placesOfField(value: string): readonly Place[] {
   const index = fieldPlaces();

@@ -53,6 +53,8 @@ const FALLBACK_COST = 2.5;
 const NON_MOBILE_COST = 1.5;
 // The text's language breaks ties between otherwise equal readings.
 const LANGUAGE_DISCOUNT = 0.25;
+// An ad of unknown country may carry a mobile of any big country that speaks its language, at a cost.
+const SPOKEN_COST = 2.8;
 
 const EXPLICIT: readonly string[] = Object.freeze(["calling-code-written"]);
 const REGION: readonly string[] = Object.freeze(["region-fallback"]);
@@ -150,7 +152,16 @@ function candidatesOf(evidence: CountryEvidence): Candidate[] {
     });
   }
   // Stable: the region's order stays where the language does not tell the codes apart.
-  return out.concat(region.sort((a, b) => a.cost - b.cost));
+  out.push(...region.sort((a, b) => a.cost - b.cost));
+  if (fromRegion || !evidence.spoken) return out;
+  const signal: readonly string[] = Object.freeze([`language:${evidence.spoken.language}`]);
+  for (const code of evidence.spoken.codes) {
+    const plan = planOfCode(code);
+    if (!plan || seen.has(code)) continue;
+    seen.add(code);
+    out.push({ plan, cost: SPOKEN_COST, mobileOnly: true, rule: "inferred-country", evidence: signal });
+  }
+  return out;
 }
 
 function readIn(candidate: Candidate, digits: string): Resolved | undefined {

@@ -1,5 +1,6 @@
 /** Phone numbers: messaging links first, then runs of digit groups, resolved to E.164 with a country rule. */
 
+import { leadingCallingCode } from "./calling-plans.js";
 import type { CountryEvidence } from "./country-evidence.js";
 import type { Normalised } from "./normalise.js";
 import { toSpan } from "./normalise.js";
@@ -127,6 +128,49 @@ function spansFrom(run: readonly Group[], i: number, resolve: Resolver): Array<r
   return out;
 }
 
+const SPELLED = Obf.spelledEs | Obf.spelledEn;
+
+/** Two single-digit groups written alike (both digits or both words) with the same separator before. */
+function alike(a: Group | undefined, b: Group | undefined): boolean {
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.digits.length === 1 &&
+    b.digits.length === 1 &&
+    a.gap === b.gap &&
+    (a.obf & SPELLED) === (b.obf & SPELLED)
+  );
+}
+
+/** The single digits written right before group `i` spell the reading's calling code ("cinco siete" for +57). */
+function callingCodeBefore(run: readonly Group[], i: number, e164: string): boolean {
+  const code = leadingCallingCode(e164.slice(1)) ?? "";
+  let digits = "";
+  for (let k = i - 1; k >= 0 && digits.length < code.length; k--) digits = (run[k]?.digits ?? "") + digits;
+  return digits === code;
+}
+
+/**
+ * True when a reading of groups [i..j] starts or ends inside digits written one by one in one style
+ * ("8 8 6 1 0 4 4 ..."): it is a piece of a longer number, not a number. A calling code spelled
+ * before it is not such a piece.
+ */
+function cutsUniformRun(run: readonly Group[], i: number, j: number, resolved: Resolved): boolean {
+  const before = run[i - 1];
+  const startCut = before !== undefined && before.digits.length === 1 && alike(run[i], run[i + 1]);
+  if (startCut && !callingCodeBefore(run, i, resolved.e164)) return true;
+  return j > i && alike(run[j], run[j + 1]);
+}
+
+// "zero four one four ...": a trunk zero written before a reading that leaves it out says the
+// number belongs to a plan with a trunk zero, not to the one (NANP, say) that reads the rest.
+const LEFT_OUT_ZERO_COST = 1.5;
+
+function leftOutZero(run: readonly Group[], i: number): boolean {
+  const before = run[i - 1];
+  return before?.digits === "0" && alike(before, run[i]);
+}
+
 /**
  * Best segmentation of a run into phones (dynamic programming from the right): covered digits
  * count for, region fallbacks and leftover digit fragments count against.
@@ -138,10 +182,12 @@ function planRun(run: readonly Group[], resolve: Resolver): Plan {
     const skip = best[i + 1] as Plan;
     let choice: Plan = { score: skip.score - fragmentCost(run[i] as Group), spans: skip.spans };
     for (const [j, resolved] of spansFrom(run, i, resolve)) {
+      if (resolved.cost > 0 && cutsUniformRun(run, i, j, resolved)) continue;
       const rest = best[j + 1] as Plan;
       let digits = 0;
       for (let k = i; k <= j; k++) digits += run[k]?.digits.length ?? 0;
-      const score = rest.score + digits - spanCost(run, i, j, resolved);
+      const zero = leftOutZero(run, i) ? LEFT_OUT_ZERO_COST : 0;
+      const score = rest.score + digits - spanCost(run, i, j, resolved) - zero;
       if (score > choice.score) choice = { score, spans: [[i, j, resolved], ...rest.spans] };
     }
     best[i] = choice;
