@@ -32,20 +32,48 @@ export interface Price {
 
 const AMOUNT = "(\\d{1,3}(?:[.,]\\d{3})+|\\d{1,7})(?:[.,](\\d{1,2}))?";
 const PRICE_BEFORE = new RegExp(
-  `(?<![a-z0-9])(us\\$|usd|u\\$s|\\$|q\\.?|b\\/\\.?|bs\\.?|cop|mxn|gtq|pab|ves) ?${AMOUNT}(?![\\d])`,
+  `(?<![a-z0-9])(us\\$|usd|u\\$s|au\\$|a\\$|ca\\$|c\\$|\\$|q\\.?|b\\/\\.?|bs\\.?|cop|mxn|gtq|pab|ves|gbp|eur|jpy|inr|rs\\.?|aud|cad) ?${AMOUNT}(?![\\d])`,
   "g",
 );
 const PRICE_AFTER = new RegExp(
-  `(?<![\\d.,])${AMOUNT} ?(mil pesos|mil|k|usd|dolares|dollars|dolar|dollar|dls|bucks|quetzales|quetzal|qtz|q|pesos|cop|mxn|bs|bolivares|balboas|gtq|\\$)(?![a-z0-9])`,
+  `(?<![\\d.,])${AMOUNT} ?(mil pesos|mil|k|usd|dolares|dollars|dolar|dollar|dls|bucks|quetzales|quetzal|qtz|q|pesos|cop|mxn|bs|bolivares|balboas|gtq|gbp|pounds|quid|eur|euros|euro|jpy|yen|inr|rupees|rs|aud|cad|\\$)(?![a-z0-9])`,
   "g",
 );
 
-const DOLLAR_BY_COUNTRY: Readonly<Record<string, string>> = { CO: "COP", MX: "MXN" };
+const DOLLAR_BY_COUNTRY: Readonly<Record<string, string>> = {
+  CO: "COP",
+  MX: "MXN",
+  AU: "AUD",
+  CA: "CAD",
+  NZ: "NZD",
+};
 const PESO_BY_COUNTRY: Readonly<Record<string, string>> = { MX: "MXN", CO: "COP" };
+
+const WORLD_CURRENCIES: Readonly<Record<string, string>> = {
+  gbp: "GBP",
+  pounds: "GBP",
+  quid: "GBP",
+  eur: "EUR",
+  euro: "EUR",
+  euros: "EUR",
+  jpy: "JPY",
+  yen: "JPY",
+  inr: "INR",
+  rs: "INR",
+  rupees: "INR",
+  aud: "AUD",
+  au$: "AUD",
+  a$: "AUD",
+  cad: "CAD",
+  ca$: "CAD",
+  c$: "CAD",
+};
 
 function currencyOf(marker: string, country: string | undefined): string {
   const m = marker.replace(/[ .]/g, "");
   if (m === "$") return (country && DOLLAR_BY_COUNTRY[country]) ?? "USD";
+  const world = WORLD_CURRENCIES[m];
+  if (world) return world;
   if (m === "q" || m.startsWith("quetzal") || m === "qtz" || m === "gtq") return "GTQ";
   if (m === "b/" || m === "balboas" || m === "pab") return "PAB";
   if (m === "bs" || m === "bolivares" || m === "ves") return "VES";

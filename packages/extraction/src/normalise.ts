@@ -52,12 +52,19 @@ const ACCENTS: ReadonlyMap<number, string> = new Map(
   ACCENT_GROUPS.flatMap(([chars, base]) => [...chars].map((c): [number, string] => [c.codePointAt(0) ?? 0, base])),
 );
 
-// Emoji that advertisers use as words; spelling them out lets the keyword scanners see them.
+// Emoji and symbols that advertisers use as words; spelling them out lets the keyword scanners see
+// them. Currency signs become their ISO codes: a price, and evidence of the country.
 const EMOJI_WORDS: ReadonlyMap<number, string> = new Map([
   [0x1f47b, " snapchat "],
   [0x260e, " tel "],
   [0x1f4de, " tel "],
   [0x1f4f1, " tel "],
+  [0xa3, " gbp "],
+  [0x20ac, " eur "],
+  [0xa5, " jpy "],
+  [0xffe5, " jpy "],
+  [0x5186, " jpy "],
+  [0x20b9, " inr "],
 ]);
 
 /** Invisible code points that only decorate the one before them. */

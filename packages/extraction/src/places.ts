@@ -142,17 +142,17 @@ export function findNames(text: string, input: string, startOf: Int32Array): { f
   return found;
 }
 
-// Function words and the vocabulary of ads, number words included (a spelled number tells the language).
+// Function words and the vocabulary of ads; words both languages use in ads ("me", "no", "real",
+// "sexy", "hot") and number words (spelled numbers are obfuscation, often in the other language) are left out.
 const ES_WORDS = new Set(
   `de la el y que en soy para con los las una mi mis tu por muy hola tengo servicio llamame llama llamar besos sin
   disponible chica trato escribeme escribe atiendo numero tambien nueva nuevo hermosa linda contacto hora horas noche
-  precio tarifa solo del al ya hoy papi mami amor rica caliente lugar propio mensaje llamadas cero uno dos tres
-  cuatro cinco seis siete ocho nueve`.split(/\s+/),
+  precio tarifa solo del al ya hoy papi mami amor rica caliente lugar propio mensaje llamadas`.split(/\s+/),
 );
 const EN_WORDS = new Set(
   `the and i am you to my for with call hi is in of your available text here girl sweet new only now rates hour
-  hours night ask visiting town me txt incall outcall hr hrs babe baby sexy hot kisses real pics discreet upscale
-  massage today tonight please pls daddy love no zero one two three four five six seven eight nine`.split(/\s+/),
+  hours night ask visiting town txt incall outcall babe kisses pics discreet upscale massage today tonight
+  please pls daddy love`.split(/\s+/),
 );
 
 /** "es", "en" or "und" by counting function words. */

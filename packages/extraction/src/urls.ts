@@ -5,8 +5,10 @@ export interface FoldedUrl {
   to: number;
 }
 
+// Generic TLDs, the region's, and the country TLDs of the bigger ad markets elsewhere (their TLD is
+// evidence of the ad's country).
 const URL_TLDS =
-  "(?:com|net|org|co|me|io|gt|pa|ve|ec|mx|us|xyz|site|link|ly|app|page|to|info|biz|live|online|club|vip|fans)";
+  "(?:com|net|org|co|me|io|gt|pa|ve|ec|mx|us|xyz|site|link|ly|app|page|to|info|biz|live|online|club|vip|fans|uk|ca|au|in|jp|es|de|fr|it|nl|ie|nz|br|ar|cl|pe|ph|sg|za|ae|th)";
 const URL = new RegExp(
   `(?:https?:\\/\\/|www\\.)[^\\s<>"'~]+|(?<![a-z0-9@.\\-_])[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,3}\\.${URL_TLDS}(?:\\.[a-z]{2})?(?![a-z0-9@-])(?:\\/[^\\s<>"'~]*)?`,
   "g",
