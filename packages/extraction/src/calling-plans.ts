@@ -50,8 +50,8 @@ function rawPlan(country: string): RawPlan {
   return metadata.numberingPlan as unknown as RawPlan;
 }
 
-function buildPlan(code: string): CodePlan | null {
-  const members = (CODE_COUNTRIES[code] ?? []).filter((c) => isSupportedCountry(c));
+function buildPlan(code: string, only?: readonly string[]): CodePlan | null {
+  const members = (CODE_COUNTRIES[code] ?? []).filter((c) => isSupportedCountry(c) && (!only || only.includes(c)));
   if (members.length === 0) return null;
   const lengths = new Set<number>();
   const valid: string[] = [];
@@ -74,12 +74,16 @@ function buildPlan(code: string): CodePlan | null {
   };
 }
 
-/** The plan of a calling code ("1", "44"), or null for an unknown code. */
-export function planOfCode(code: string): CodePlan | null {
-  let plan = plans.get(code);
+/**
+ * The plan of a calling code ("1", "44"), or null for an unknown code; with `only`, of those of its
+ * countries alone (the Dominican Republic's part of +1).
+ */
+export function planOfCode(code: string, only?: readonly string[]): CodePlan | null {
+  const key = only ? `${code}:${only.join(",")}` : code;
+  let plan = plans.get(key);
   if (plan === undefined) {
-    plan = buildPlan(code);
-    plans.set(code, plan);
+    plan = buildPlan(code, only);
+    plans.set(key, plan);
   }
   return plan;
 }

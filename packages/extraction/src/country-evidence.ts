@@ -19,6 +19,8 @@ export interface CodeEvidence {
   code: string;
   weight: number;
   signals: string[];
+  /** The countries of the code the evidence names; absent when it names the code itself ("+44"). */
+  countries?: string[];
 }
 
 export interface CountryEvidence {
@@ -173,11 +175,19 @@ export interface EvidenceInput {
   names: readonly { from: number; to: number }[];
 }
 
+/** A name that is a place in the ad's own country means that place ("Valencia" in a VE ad). */
+function inCountry(places: readonly Place[], country: string | undefined): readonly Place[] {
+  const own = country ? places.filter((p) => p.country === country) : [];
+  return own.length > 0 ? own.map((p) => ({ ...p, share: 1 / own.length })) : places;
+}
+
 function tallyOf(input: EvidenceInput): Tally {
   const tally = new Tally();
   const { signals } = input;
-  if (signals.country) tally.add(signals.country, WEIGHT.field, `country-field:${signals.country}`);
-  if (signals.city) tally.places(placesOfField(signals.city), WEIGHT.cityField, (p) => `city-field:${p.name}`);
+  const field = signals.country;
+  if (field) tally.add(field, WEIGHT.field, `country-field:${field}`);
+  if (signals.city)
+    tally.places(inCountry(placesOfField(signals.city), field), WEIGHT.cityField, (p) => `city-field:${p.name}`);
   addSite(tally, signals.url);
   addSite(tally, signals.source);
   for (const link of input.links) {
@@ -199,14 +209,18 @@ function tallyOf(input: EvidenceInput): Tally {
 /** Sums the countries' evidence per calling code ("+1" gathers US, CA, DO, ...). */
 function byCode(tally: Tally): Map<string, CodeEvidence> {
   const out = new Map<string, CodeEvidence>();
+  const wholeCodes = new Set<string>();
   for (const [key, weight] of tally.weights) {
     const code = key.startsWith("+") ? key.slice(1) : callingCodeOf(key);
     if (!code) continue;
-    const entry = out.get(code) ?? { code, weight: 0, signals: [] };
+    const entry = out.get(code) ?? { code, weight: 0, signals: [], countries: [] };
     entry.weight += weight;
     entry.signals.push(...(tally.signals.get(key) ?? []));
+    if (key.startsWith("+")) wholeCodes.add(code);
+    else entry.countries?.push(key);
     out.set(code, entry);
   }
+  for (const code of wholeCodes) delete out.get(code)?.countries;
   return out;
 }
 

@@ -121,10 +121,14 @@ function candidatesOf(evidence: CountryEvidence): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   for (const c of evidence.codes) {
-    const plan = planOfCode(c.code);
+    const own = c.code === evidence.adCode;
+    // Evidence for a smaller country of a shared code reads that country's numbers ("Santo Domingo"
+    // is not all of +1); for the ad's own code or a code's main country, the whole plan (a Toronto
+    // number in a US ad is +1; a London ad's "07700 …" may be Jersey's).
+    const whole = own || !c.countries || c.countries.includes(planOfCode(c.code)?.countries[0] ?? "");
+    const plan = whole ? planOfCode(c.code) : planOfCode(c.code, c.countries);
     if (!plan || seen.has(c.code)) continue;
     seen.add(c.code);
-    const own = c.code === evidence.adCode;
     const language = evidence.language.get(c.code) ?? 0;
     out.push({
       plan,
@@ -191,14 +195,17 @@ function withOwnCallingCode(digits: string, own: string): Resolved | undefined {
   return resolved?.e164.startsWith(`+${own}`) ? resolved : undefined;
 }
 
-export type DigitsResolver = (digits: string, ccGroup: boolean) => Resolved | undefined;
+/** Whether the caller can use a reading where it was found (the segmentation's own tests). */
+export type Acceptable = (resolved: Resolved) => boolean;
+
+export type DigitsResolver = (digits: string, ccGroup: boolean, accept?: Acceptable) => Resolved | undefined;
 
 /** A resolver for numbers written without '+' or '00', for one ad's evidence. */
 export function createResolver(evidence: CountryEvidence): DigitsResolver {
   const candidates = candidatesOf(evidence);
   const own = evidence.adCode;
   const allowedCodes = new Set(candidates.map((c) => c.plan.callingCode));
-  return (digits, ccGroup) => {
+  return (digits, ccGroup, accept = () => true) => {
     const written = own ? withOwnCallingCode(digits, own) : undefined;
     if (written) return written;
     let best: Resolved | undefined;
@@ -207,7 +214,7 @@ export function createResolver(evidence: CountryEvidence): DigitsResolver {
       const resolved = readIn(candidate, digits);
       // Valid under the ad's own code: never read under another.
       if (resolved && candidate.cost === 0) return resolved;
-      if (resolved && (!best || resolved.cost < best.cost)) best = resolved;
+      if (resolved && accept(resolved) && (!best || resolved.cost < best.cost)) best = resolved;
     }
     if (!ccGroup || digits.length < 10) return best;
     const other = resolveWithoutPlus(digits, allowedCodes);

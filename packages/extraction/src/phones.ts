@@ -5,6 +5,7 @@ import type { CountryEvidence } from "./country-evidence.js";
 import type { Normalised } from "./normalise.js";
 import { toSpan } from "./normalise.js";
 import {
+  type Acceptable,
   confirm,
   createResolver,
   type DigitsResolver,
@@ -64,7 +65,7 @@ function findLinks(text: string, resolve: DigitsResolver): Found[] {
 
 const LINK_EVIDENCE: readonly string[] = Object.freeze(["messaging-link"]);
 
-type Resolver = (groups: readonly Group[], digits: string) => Resolved | undefined;
+type Resolver = (groups: readonly Group[], digits: string, accept: Acceptable) => Resolved | undefined;
 
 /** Repeated digits or pairs ("23 23 23 23 23", "5555555") are filler, not numbers. */
 function periodic(digits: string): boolean {
@@ -73,13 +74,13 @@ function periodic(digits: string): boolean {
 }
 
 function groupResolver(resolve: DigitsResolver): Resolver {
-  return (groups, digits) => {
+  return (groups, digits, accept) => {
     const first = groups[0];
     if (!first || periodic(digits)) return undefined;
     if (first.plus) return resolveInternational(digits);
     if (digits.startsWith("00")) return resolveInternational(digits.slice(2));
     const ccGroup = (groups.length > 1 && isCallingCode(first.digits)) || first.digits.length >= 11;
-    return resolve(digits, ccGroup);
+    return resolve(digits, ccGroup, accept);
   };
 }
 
@@ -122,8 +123,9 @@ function spansFrom(run: readonly Group[], i: number, resolve: Resolver): Array<r
     digits += run[j]?.digits ?? "";
     if (digits.length > MAX_DIGITS + 2) break;
     if (digits.length < MIN_DIGITS) continue;
-    const resolved = resolve(run.slice(i, j + 1), digits);
-    if (resolved) out.push([j, resolved]);
+    const whole = (r: Resolved) => r.cost === 0 || !cutsUniformRun(run, i, j, r);
+    const resolved = resolve(run.slice(i, j + 1), digits, whole);
+    if (resolved && whole(resolved)) out.push([j, resolved]);
   }
   return out;
 }
@@ -182,7 +184,6 @@ function planRun(run: readonly Group[], resolve: Resolver): Plan {
     const skip = best[i + 1] as Plan;
     let choice: Plan = { score: skip.score - fragmentCost(run[i] as Group), spans: skip.spans };
     for (const [j, resolved] of spansFrom(run, i, resolve)) {
-      if (resolved.cost > 0 && cutsUniformRun(run, i, j, resolved)) continue;
       const rest = best[j + 1] as Plan;
       let digits = 0;
       for (let k = i; k <= j; k++) digits += run[k]?.digits.length ?? 0;
