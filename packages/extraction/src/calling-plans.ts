@@ -88,9 +88,13 @@ export function planOfCode(code: string, only?: readonly string[]): CodePlan | n
   return plan;
 }
 
+const codeOfCountry = new Map<string, string | undefined>();
+
 /** The calling code of an ISO country, or undefined. */
 export function callingCodeOf(country: string): string | undefined {
-  return isSupportedCountry(country) ? getCountryCallingCode(country as CountryCode) : undefined;
+  if (!codeOfCountry.has(country))
+    codeOfCountry.set(country, isSupportedCountry(country) ? getCountryCallingCode(country as CountryCode) : undefined);
+  return codeOfCountry.get(country);
 }
 
 /** Every calling code of the metadata ("1", "7", "20", ... "998"). */

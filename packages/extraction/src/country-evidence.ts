@@ -130,14 +130,34 @@ function tldCountry(host: string): string | undefined {
   return tld.length === 2 && country in countries ? country : undefined;
 }
 
+type SiteSignal = readonly [country: string, weight: number, signal: string];
+
+// Ads of one site share its host and sections: what a URL says is computed once per shape.
+const siteCache = new Map<string, readonly SiteSignal[]>();
+
+function siteSignals(value: string): readonly SiteSignal[] {
+  const { host, path } = hostAndPath(value);
+  const out: SiteSignal[] = [];
+  const country = tldCountry(host);
+  if (country) out.push([country, WEIGHT.tld, `tld:.${host.split(".").slice(-2).join(".")}`]);
+  const words = `${host.split(".").slice(0, -1).join(" ")} ${path}`.replace(/[^a-z]+/g, " ");
+  for (const hit of findPlaceNames(words))
+    for (const p of hit.places) out.push([p.country, WEIGHT.section * p.share, `site-section:${hit.key}`]);
+  return out;
+}
+
 /** The ad's URL and source: country-code TLD, and city or region names among its labels and path. */
 function addSite(tally: Tally, value: string | undefined): void {
   if (!value) return;
-  const { host, path } = hostAndPath(value);
-  const country = tldCountry(host);
-  if (country) tally.add(country, WEIGHT.tld, `tld:.${host.split(".").slice(-2).join(".")}`);
-  const words = `${host.split(".").slice(0, -1).join(" ")} ${path}`.replace(/[^a-z]+/g, " ");
-  for (const hit of findPlaceNames(words)) tally.places(hit.places, WEIGHT.section, () => `site-section:${hit.key}`);
+  // Ids and numbers in the path name no place: ads of one site differ only there.
+  const shape = value.toLowerCase().replace(/\d+/g, "");
+  let signals = siteCache.get(shape);
+  if (!signals) {
+    signals = siteSignals(shape);
+    if (siteCache.size > 4096) siteCache.clear();
+    siteCache.set(shape, signals);
+  }
+  for (const [country, weight, signal] of signals) tally.add(country, weight, signal);
 }
 
 /** Calling codes written elsewhere in the ad ("+44 …", "0044 …", "wa.me/61…"). */
@@ -224,8 +244,14 @@ function byCode(tally: Tally): Map<string, CodeEvidence> {
   return out;
 }
 
-function languageWeights(language: "es" | "en" | "und"): Map<string, number> {
+const weightsCache = new Map<string, Map<string, number>>();
+
+/** The language's weight for each calling code where it is spoken. */
+export function languageWeights(language: string): ReadonlyMap<string, number> {
+  const cached = weightsCache.get(language);
+  if (cached) return cached;
   const out = new Map<string, number>();
+  weightsCache.set(language, out);
   if (language === "und") return out;
   byLanguage ??= countriesBy("languages");
   for (const country of byLanguage.get(language) ?? []) {
@@ -238,7 +264,7 @@ function languageWeights(language: "es" | "en" | "und"): Map<string, number> {
 const spokenCache = new Map<string, readonly string[]>();
 
 /** Calling codes of the big countries where `language` is spoken, biggest first. */
-function spokenIn(language: string): readonly string[] {
+export function spokenIn(language: string): readonly string[] {
   let codes = spokenCache.get(language);
   if (!codes) {
     byLanguage ??= countriesBy("languages");

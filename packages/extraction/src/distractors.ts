@@ -4,9 +4,12 @@
  * the digits it covers are masked out of phone scanning.
  */
 
-const B = "(?<![a-z0-9])";
+// A word boundary before a keyword, written as a consumed character rather than a lookbehind: a
+// leading lookbehind keeps the regex engine from skipping ahead to the keyword's first letters
+// (about 3x slower here). Masking that one extra separator is harmless.
+const B = "(?:^|[^a-z0-9])";
 
-const DISTRACTORS: readonly RegExp[] = [
+export const DISTRACTORS: readonly RegExp[] = [
   // 90-60-90 and "medidas 90 60 90"
   /(?<!\d[-/.]|\d)(?:[6-9]\d|1[0-3]\d) ?[-/x*] ?(?:[4-9]\d) ?[-/x*] ?(?:[6-9]\d|1[0-4]\d)(?!\d| ?[-/.*] ?\d)/g,
   new RegExp(

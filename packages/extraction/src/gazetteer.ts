@@ -5,6 +5,7 @@
  */
 import cityTimezones from "city-timezones";
 import { countries } from "countries-list";
+import { type PrefixFilter, prefixFilter } from "./word-prefixes.js";
 
 export const PlaceKind = { city: "city", region: "region", country: "country" } as const;
 export type PlaceKind = (typeof PlaceKind)[keyof typeof PlaceKind];
@@ -137,38 +138,89 @@ export function populationOf(country: string): number {
   return populations.get(country) ?? 0;
 }
 
+const fieldCache = new Map<string, readonly Place[]>();
+
 /** The places a `city` field names: the whole value, else its first comma-separated part. */
 export function placesOfField(value: string): readonly Place[] {
-  const index = fieldPlaces();
-  const whole = index.get(placeKey(value));
-  if (whole) return whole;
-  return index.get(placeKey(value.split(",")[0] ?? "")) ?? [];
+  let places = fieldCache.get(value);
+  if (!places) {
+    const index = fieldPlaces();
+    places = index.get(placeKey(value)) ?? index.get(placeKey(value.split(",")[0] ?? "")) ?? [];
+    if (fieldCache.size > 4096) fieldCache.clear();
+    fieldCache.set(value, places);
+  }
+  return places;
 }
 
-const WORD = /[a-z]+/g;
+let firstWords: Set<string> | undefined;
+let firstPrefixes: PrefixFilter | undefined;
+
+/** First words of the multi-word names, so that most words need one lookup only. */
+function startsOfLongNames(index: ReadonlyMap<string, Place[]>): Set<string> {
+  if (!firstWords) {
+    firstWords = new Set();
+    for (const key of index.keys()) {
+      const space = key.indexOf(" ");
+      if (space > 0) firstWords.add(key.slice(0, space));
+    }
+    firstPrefixes = prefixFilter([...index.keys()]);
+  }
+  return firstWords;
+}
+
+function isLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+/** End of the word starting at `from`. */
+function wordEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** Start of the next word of a name after `end`: one or two of " .'-" in between ("st. louis"), else -1. */
+function nextNameWord(text: string, end: number): number {
+  for (let k = end; k < end + 3 && k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (isLetter(code)) return k > end ? k : -1;
+    if (code !== 32 && code !== 46 && code !== 39 && code !== 45) return -1;
+  }
+  return -1;
+}
 
 /** Place names in folded text, longest first at each word ("new york" before "york"). */
 export function findPlaceNames(text: string): PlaceHit[] {
-  const words: Array<readonly [number, number]> = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) words.push([m.index, m.index + m[0].length]);
   const index = textPlaces();
+  const starts = startsOfLongNames(index);
   const hits: PlaceHit[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
-      const from = (words[i] as readonly [number, number])[0];
-      const to = (words[i + n - 1] as readonly [number, number])[1];
-      // Words of one name are separated by a single space, hyphen or dot ("st. louis" folds to "st louis").
-      const raw = text.slice(from, to);
-      if (n > 1 && !/^[a-z]+(?:[ .'-]{1,2}[a-z]+)*$/.test(raw)) continue;
-      const key = n === 1 ? raw : placeKey(raw);
-      const places = index.get(key);
-      if (places) {
-        hits.push({ from, to, key, places });
-        i += n - 1;
-        break;
-      }
+  let i = 0;
+  while (i < text.length) {
+    if (!isLetter(text.charCodeAt(i)) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
     }
+    const end = wordEnd(text, i);
+    if (!firstPrefixes?.mayHave(text, i, end)) {
+      i = end;
+      continue;
+    }
+    let key = text.slice(i, end);
+    let found: PlaceHit | undefined;
+    const single = end - i >= 3 ? index.get(key) : undefined;
+    if (single) found = { from: i, to: end, key, places: single };
+    let to = end;
+    const long = starts.has(key);
+    for (let n = 1; long && n < MAX_WORDS; n++) {
+      const next = nextNameWord(text, to);
+      if (next < 0) break;
+      to = wordEnd(text, next);
+      key = `${key} ${text.slice(next, to)}`;
+      const places = index.get(key);
+      if (places) found = { from: i, to, key, places };
+    }
+    if (found) hits.push(found);
+    i = found ? found.to : end;
   }
   return hits;
 }

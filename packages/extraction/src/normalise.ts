@@ -92,20 +92,64 @@ export function foldDigit(cp: number): string | undefined {
   return EXTRA_DIGITS.get(cp);
 }
 
+/** The folded text being built, with its offset maps in typed arrays that grow as needed. */
 interface Sink {
-  out: string[];
-  start: number[];
-  end: number[];
-  mark: number[];
+  out: string;
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+  mark: Uint8Array;
+}
+
+function grow(sink: Sink, needed: number): void {
+  const size = Math.max(needed, sink.start.length * 2);
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  const mark = new Uint8Array(size);
+  start.set(sink.start);
+  end.set(sink.end);
+  mark.set(sink.mark);
+  Object.assign(sink, { start, end, mark });
 }
 
 function emit(sink: Sink, piece: string, from: number, to: number, mark: number): void {
-  for (let k = 0; k < piece.length; k++) {
-    sink.out.push(piece[k] ?? "");
-    sink.start.push(from);
-    sink.end.push(to);
-    sink.mark.push(mark);
+  const n = sink.length + piece.length;
+  if (n > sink.start.length) grow(sink, n);
+  sink.out += piece;
+  if (piece.length === 1) {
+    sink.start[sink.length] = from;
+    sink.end[sink.length] = to;
+    sink.mark[sink.length] = mark;
+    sink.length = n;
+    return;
   }
+  sink.start.fill(from, sink.length, n);
+  sink.end.fill(to, sink.length, n);
+  if (mark !== 0) sink.mark.fill(mark, sink.length, n);
+  sink.length = n;
+}
+
+/**
+ * Emits the run of plain ASCII starting at `from` in one piece (most of an ad), up to the next
+ * non-ASCII character or keycap digit; returns where it stopped.
+ */
+function emitAscii(sink: Sink, text: string, from: number): number {
+  let to = from + 1;
+  while (to < text.length) {
+    const c = text.charCodeAt(to);
+    if (c >= 0x80 || (((c >= 48 && c <= 57) || c === 35 || c === 42) && keycapLength(text, to) > 0)) break;
+    to++;
+  }
+  const size = to - from;
+  if (sink.length + size > sink.start.length) grow(sink, sink.length + size);
+  const piece = text.slice(from, to).toLowerCase();
+  sink.out += piece.includes("\t") || piece.includes("\r") ? piece.replace(/[\t\r]/g, " ") : piece;
+  for (let k = 0; k < size; k++) {
+    sink.start[sink.length + k] = from + k;
+    sink.end[sink.length + k] = from + k + 1;
+  }
+  sink.length += size;
+  return to;
 }
 
 /** Length of a keycap sequence starting at i ("3", optional FE0F, U+20E3), or 0. */
@@ -133,8 +177,15 @@ function foldNonAscii(cp: number): { piece: string; mark: number } {
 
 /** Folds `text` in one pass; see the module comment. */
 export function normalise(text: string): Normalised {
-  const sink: Sink = { out: [], start: [], end: [], mark: [] };
   const n = text.length;
+  const capacity = n + 16;
+  const sink: Sink = {
+    out: "",
+    length: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    mark: new Uint8Array(capacity),
+  };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -145,9 +196,7 @@ export function normalise(text: string): Normalised {
         i += keycap;
         continue;
       }
-      const piece = c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : c === 9 || c === 13 ? " " : text[i];
-      emit(sink, piece ?? "", i, i + 1, 0);
-      i++;
+      i = emitAscii(sink, text, i);
       continue;
     }
     const cp = text.codePointAt(i) ?? c;
@@ -159,10 +208,10 @@ export function normalise(text: string): Normalised {
     i += size;
   }
   return {
-    text: sink.out.join(""),
-    start: Int32Array.from(sink.start),
-    end: Int32Array.from(sink.end),
-    mark: Uint8Array.from(sink.mark),
+    text: sink.out,
+    start: sink.start.subarray(0, sink.length),
+    end: sink.end.subarray(0, sink.length),
+    mark: sink.mark.subarray(0, sink.length),
   };
 }
 

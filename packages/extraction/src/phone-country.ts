@@ -8,7 +8,7 @@
  */
 import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { CALLING_CODES, type CodePlan, callingCodeOf, nationalOf, planOfCode } from "./calling-plans.js";
-import type { CountryEvidence } from "./country-evidence.js";
+import { type CountryEvidence, languageWeights, spokenIn } from "./country-evidence.js";
 import type { PhoneRule } from "./types.js";
 
 /**
@@ -59,20 +59,50 @@ const SPOKEN_COST = 2.8;
 const EXPLICIT: readonly string[] = Object.freeze(["calling-code-written"]);
 const REGION: readonly string[] = Object.freeze(["region-fallback"]);
 
+interface Parsed {
+  e164: string;
+  country: string | undefined;
+  nationalNumber: string;
+  callingCode: string;
+}
+
+// The same numbers come back ad after ad (a site's own number is on every ad it hosts): what the
+// parser said about a digit string is kept. Its answer depends on the string alone.
+const parsedCache = new Map<string, Parsed | null>();
+const PARSED_CACHE_SIZE = 20_000;
+
+/** libphonenumber-js's reading of "+<digits>" when it is a valid number, else null. */
+function parseValid(digits: string): Parsed | null {
+  let parsed = parsedCache.get(digits);
+  if (parsed === undefined) {
+    const number = parsePhoneNumberFromString(`+${digits}`);
+    parsed = number?.isValid()
+      ? {
+          e164: number.number,
+          country: number.country,
+          nationalNumber: number.nationalNumber,
+          callingCode: number.countryCallingCode,
+        }
+      : null;
+    if (parsedCache.size >= PARSED_CACHE_SIZE) parsedCache.clear();
+    parsedCache.set(digits, parsed);
+  }
+  return parsed;
+}
+
 /** Re-validates a chosen number with libphonenumber-js (`max`); undefined if it disagrees. */
 export function confirm(resolved: Resolved): Resolved | undefined {
-  const parsed = parsePhoneNumberFromString(resolved.e164);
-  if (!parsed?.isValid() || parsed.number !== resolved.e164) return undefined;
+  const parsed = parseValid(resolved.e164.slice(1));
+  if (!parsed || parsed.e164 !== resolved.e164) return undefined;
   return parsed.country === resolved.country ? resolved : { ...resolved, country: parsed.country ?? resolved.country };
 }
 
 function parseInternational(digits: string): Resolved | undefined {
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
-  if (!parsed?.isValid() || !parsed.country) return undefined;
-  const cc = parsed.countryCallingCode;
-  const stray = digits.startsWith(`${cc}0`) && !parsed.nationalNumber.startsWith("0");
+  const parsed = parseValid(digits);
+  if (!parsed?.country) return undefined;
+  const stray = digits.startsWith(`${parsed.callingCode}0`) && !parsed.nationalNumber.startsWith("0");
   return {
-    e164: parsed.number,
+    e164: parsed.e164,
     country: parsed.country,
     rule: "explicit-country-code",
     strayTrunkZero: stray,
@@ -116,10 +146,9 @@ interface Candidate {
   evidence: readonly string[];
 }
 
-/** The plans a number without a calling code is tried in, in order; see the module comment. */
-function candidatesOf(evidence: CountryEvidence): Candidate[] {
+/** Plans the ad's own evidence reads numbers in: its own code first, then the others, strongest first. */
+function evidenceCandidates(evidence: CountryEvidence): Candidate[] {
   const out: Candidate[] = [];
-  const seen = new Set<string>();
   for (const c of evidence.codes) {
     const own = c.code === evidence.adCode;
     // Evidence for a smaller country of a shared code reads that country's numbers ("Santo Domingo"
@@ -127,45 +156,69 @@ function candidatesOf(evidence: CountryEvidence): Candidate[] {
     // number in a US ad is +1; a London ad's "07700 …" may be Jersey's).
     const whole = own || !c.countries || c.countries.includes(planOfCode(c.code)?.countries[0] ?? "");
     const plan = whole ? planOfCode(c.code) : planOfCode(c.code, c.countries);
-    if (!plan || seen.has(c.code)) continue;
-    seen.add(c.code);
+    if (!plan || out.some((o) => o.plan.callingCode === c.code)) continue;
     const language = evidence.language.get(c.code) ?? 0;
     out.push({
       plan,
       cost: own ? 0 : EVIDENCE_COST - Math.min(EVIDENCE_DISCOUNT, c.weight / 3) - language * LANGUAGE_DISCOUNT,
       mobileOnly: false,
       rule: own && evidence.fromField ? "ad-country" : "inferred-country",
-      evidence: Object.freeze(c.signals),
+      evidence: c.signals,
     });
   }
-  // An ad from the region keeps the region's order; for any other, the language is the best prior left.
-  const fromRegion = evidence.adCountry !== undefined && REGION_COUNTRIES.includes(evidence.adCountry);
+  return out;
+}
+
+/**
+ * The region's codes (mobiles only), then for an ad not from the region the big markets of its
+ * language, leaving out codes the evidence already covers. The same for every ad of one shape.
+ */
+function fallbackCandidates(
+  fromRegion: boolean,
+  language: string | undefined,
+  covered: readonly string[],
+): Candidate[] {
+  const seen = new Set(covered);
+  const weights = language && !fromRegion ? languageWeights(language) : new Map<string, number>();
   const region: Candidate[] = [];
   for (const country of REGION_COUNTRIES) {
     const code = callingCodeOf(country) ?? "";
     const plan = planOfCode(code);
     if (!plan || seen.has(code)) continue;
     seen.add(code);
-    const language = fromRegion ? 0 : (evidence.language.get(code) ?? 0);
-    region.push({
-      plan,
-      cost: FALLBACK_COST - language * LANGUAGE_DISCOUNT,
-      mobileOnly: true,
-      rule: "region-fallback",
-      evidence: REGION,
-    });
+    const cost = FALLBACK_COST - (weights.get(code) ?? 0) * LANGUAGE_DISCOUNT;
+    region.push({ plan, cost, mobileOnly: true, rule: "region-fallback", evidence: REGION });
   }
   // Stable: the region's order stays where the language does not tell the codes apart.
-  out.push(...region.sort((a, b) => a.cost - b.cost));
-  if (fromRegion || !evidence.spoken) return out;
-  const signal: readonly string[] = Object.freeze([`language:${evidence.spoken.language}`]);
-  for (const code of evidence.spoken.codes) {
+  const out = region.sort((a, b) => a.cost - b.cost);
+  if (fromRegion || !language) return out;
+  const signal: readonly string[] = Object.freeze([`language:${language}`]);
+  for (const code of spokenIn(language)) {
     const plan = planOfCode(code);
     if (!plan || seen.has(code)) continue;
     seen.add(code);
     out.push({ plan, cost: SPOKEN_COST, mobileOnly: true, rule: "inferred-country", evidence: signal });
   }
   return out;
+}
+
+const fallbackCache = new Map<string, Candidate[]>();
+
+/** The plans a number without a calling code is tried in, in order; see the module comment. */
+function candidatesOf(evidence: CountryEvidence): Candidate[] {
+  const own = evidenceCandidates(evidence);
+  // An ad from the region keeps the region's order; for any other, the language is the best prior left.
+  const fromRegion = evidence.adCountry !== undefined && REGION_COUNTRIES.includes(evidence.adCountry);
+  const language = evidence.spoken?.language;
+  const covered = own.map((c) => c.plan.callingCode);
+  const key = `${fromRegion}|${language ?? ""}|${covered.join(",")}`;
+  let rest = fallbackCache.get(key);
+  if (!rest) {
+    rest = fallbackCandidates(fromRegion, language, covered);
+    if (fallbackCache.size > 1024) fallbackCache.clear();
+    fallbackCache.set(key, rest);
+  }
+  return own.length === 0 ? rest : own.concat(rest);
 }
 
 function readIn(candidate: Candidate, digits: string): Resolved | undefined {

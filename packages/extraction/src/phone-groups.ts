@@ -69,6 +69,11 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isDigit(text.charCodeAt(k))) return true;
+  return false;
+}
+
 interface Piece {
   digits: string;
   obf: number;
@@ -221,6 +226,13 @@ export function scanGroups(text: string, mark: Uint8Array, mask: Uint8Array): Gr
     const prev = state.run[state.run.length - 1];
     if (prev?.openTens && CONNECTORS.has(text.slice(i, j))) {
       state.gapText += " ";
+      i = j;
+      continue;
+    }
+    if (!hasDigit(text, i, j) && splitNumberWords(text.slice(i, j)) === undefined) {
+      // Most words are just words: they end the run.
+      close(state);
+      resetGap(state);
       i = j;
       continue;
     }

@@ -65,7 +65,14 @@ function findLinks(text: string, resolve: DigitsResolver): Found[] {
 
 const LINK_EVIDENCE: readonly string[] = Object.freeze(["messaging-link"]);
 
-type Resolver = (groups: readonly Group[], digits: string, accept: Acceptable) => Resolved | undefined;
+/** Reads groups [i..j] of a run, whose digits are `digits`. */
+type Resolver = (
+  run: readonly Group[],
+  i: number,
+  j: number,
+  digits: string,
+  accept: Acceptable,
+) => Resolved | undefined;
 
 /** Repeated digits or pairs ("23 23 23 23 23", "5555555") are filler, not numbers. */
 function periodic(digits: string): boolean {
@@ -74,12 +81,12 @@ function periodic(digits: string): boolean {
 }
 
 function groupResolver(resolve: DigitsResolver): Resolver {
-  return (groups, digits, accept) => {
-    const first = groups[0];
+  return (run, i, j, digits, accept) => {
+    const first = run[i];
     if (!first || periodic(digits)) return undefined;
     if (first.plus) return resolveInternational(digits);
     if (digits.startsWith("00")) return resolveInternational(digits.slice(2));
-    const ccGroup = (groups.length > 1 && isCallingCode(first.digits)) || first.digits.length >= 11;
+    const ccGroup = (j > i && isCallingCode(first.digits)) || first.digits.length >= 11;
     return resolve(digits, ccGroup, accept);
   };
 }
@@ -124,7 +131,7 @@ function spansFrom(run: readonly Group[], i: number, resolve: Resolver): Array<r
     if (digits.length > MAX_DIGITS + 2) break;
     if (digits.length < MIN_DIGITS) continue;
     const whole = (r: Resolved) => r.cost === 0 || !cutsUniformRun(run, i, j, r);
-    const resolved = resolve(run.slice(i, j + 1), digits, whole);
+    const resolved = resolve(run, i, j, digits, whole);
     if (resolved && whole(resolved)) out.push([j, resolved]);
   }
   return out;

@@ -1,4 +1,5 @@
 /** Cities (a small regional gazetteer), Guatemala City zones, advertised names, and the ad's language. */
+import { prefixFilter } from "./word-prefixes.js";
 
 export interface FoldedPlace {
   from: number;
@@ -155,13 +156,32 @@ const EN_WORDS = new Set(
   please pls daddy love`.split(/\s+/),
 );
 
-/** "es", "en" or "und" by counting function words. */
+const LANGUAGE_WORDS = prefixFilter([...ES_WORDS, ...EN_WORDS]);
+
+function isWordLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || code === 39;
+}
+
+/** "es", "en" or "und" by counting function words (words are runs of a-z and apostrophes). */
 export function detectLanguage(text: string): "es" | "en" | "und" {
   let es = 0;
   let en = 0;
-  for (const w of text.split(/[^a-z']+/)) {
-    if (ES_WORDS.has(w)) es++;
-    else if (EN_WORDS.has(w)) en++;
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let apostrophe = false;
+    for (; j < text.length && isWordLetter(text.charCodeAt(j)); j++) if (text.charCodeAt(j) === 39) apostrophe = true;
+    // No listed word has an apostrophe.
+    if (!apostrophe && LANGUAGE_WORDS.mayHave(text, i, j)) {
+      const w = text.slice(i, j);
+      if (ES_WORDS.has(w)) es++;
+      else if (EN_WORDS.has(w)) en++;
+    }
+    i = j;
   }
   if (es === 0 && en === 0) return "und";
   return es >= en ? "es" : "en";
