@@ -29,8 +29,14 @@ export interface CountryEvidence {
   adCode?: string;
   /** The ad country is the `country` field (rule "ad-country") rather than inferred ("inferred-country"). */
   fromField: boolean;
-  /** Calling codes with enough evidence to read a number under, strongest first (the ad code included). */
-  codes: readonly CodeEvidence[];
+  /** The signals behind the ad country (those known when it was decided). */
+  adSignals: readonly string[];
+  /**
+   * Calling codes with enough evidence to read a number under, strongest first (the ad code
+   * included). Computed on first call: when the field decides the ad country, the text's place
+   * names are read only if a number is not valid under the ad's own code.
+   */
+  codes(): readonly CodeEvidence[];
   /** Weak weight of the text's language per calling code; it orders otherwise equal readings. */
   language: ReadonlyMap<string, number>;
   /** The text's language, and the calling codes of the big markets that speak it, biggest first. */
@@ -195,13 +201,21 @@ export interface EvidenceInput {
   names: readonly { from: number; to: number }[];
 }
 
-/** A name that is a place in the ad's own country means that place ("Valencia" in a VE ad). */
+// Ads name places of their own country far more often than namesakes elsewhere: a name that is also
+// a place in the ad's country weighs this many times its population there ("Valencia" in a VE ad is
+// Valencia, VE; "Manchester" in a US ad may still be the English one, ten times bigger).
+const OWN_COUNTRY_BOOST = 10;
+
+/** The places a name may be, reweighed for the ad's country field. */
 function inCountry(places: readonly Place[], country: string | undefined): readonly Place[] {
-  const own = country ? places.filter((p) => p.country === country) : [];
-  return own.length > 0 ? own.map((p) => ({ ...p, share: 1 / own.length })) : places;
+  if (!country || !places.some((p) => p.country === country)) return places;
+  const weight = (p: Place) => p.share * (p.country === country ? OWN_COUNTRY_BOOST : 1);
+  const total = places.reduce((acc, p) => acc + weight(p), 0);
+  return places.map((p) => ({ ...p, share: weight(p) / total }));
 }
 
-function tallyOf(input: EvidenceInput): Tally {
+/** Every signal but the text's place names. */
+function cheapTally(input: EvidenceInput): Tally {
   const tally = new Tally();
   const { signals } = input;
   const field = signals.country;
@@ -214,16 +228,29 @@ function tallyOf(input: EvidenceInput): Tally {
     const country = tldCountry(hostAndPath(link.replace(/^[^@]*@/, "")).host);
     if (country) tally.add(country, WEIGHT.textTld, `text-tld:.${country.toLowerCase()}`);
   }
+  addCallingCodes(tally, input.text);
+  addCurrencies(tally, input.text);
+  return tally;
+}
+
+/** City, region and country names in the text (the costliest signal to read). */
+function addPlaces(tally: Tally, input: EvidenceInput): void {
+  const field = input.signals.country;
   for (const hit of findPlaceNames(input.text)) {
     if (input.names.some((n) => n.from < hit.to && hit.from < n.to)) continue;
     const weight = (p: Place) =>
       p.kind === "city" ? WEIGHT.city : p.kind === "region" ? WEIGHT.region : WEIGHT.country;
-    for (const p of hit.places)
+    for (const p of inCountry(hit.places, field))
       tally.add(p.country, weight(p) * p.share, `${p.kind === "country" ? "country-name" : p.kind}:${p.name}`, true);
   }
-  addCallingCodes(tally, input.text);
-  addCurrencies(tally, input.text);
-  return tally;
+}
+
+/** True when no place name could make another country outweigh the field (text names are capped). */
+function fieldDecides(tally: Tally, field: string): boolean {
+  const own = (tally.weights.get(field) ?? 0) + FIELD_MARGIN;
+  for (const [key, weight] of tally.weights)
+    if (!key.startsWith("+") && key !== field && weight + TEXT_CAP > own) return false;
+  return true;
 }
 
 /** Sums the countries' evidence per calling code ("+1" gathers US, CA, DO, ...). */
@@ -288,8 +315,10 @@ function strongestCountry(tally: Tally, except?: string): [string, number] | und
 
 /** Weighs the ad's signals; see the module comment. */
 export function inferCountry(input: EvidenceInput): CountryEvidence {
-  const tally = tallyOf(input);
+  const tally = cheapTally(input);
   const field = input.signals.country;
+  const lazy = field !== undefined && callingCodeOf(field) !== undefined && fieldDecides(tally, field);
+  if (!lazy) addPlaces(tally, input);
   const rival = strongestCountry(tally, field);
   let adCountry: string | undefined;
   let fromField = false;
@@ -300,14 +329,23 @@ export function inferCountry(input: EvidenceInput): CountryEvidence {
     adCountry = rival[0];
   }
   const adCode = adCountry ? callingCodeOf(adCountry) : undefined;
-  const codes = [...byCode(tally).values()]
-    .filter((c) => c.weight >= CANDIDATE_MIN || c.code === adCode)
-    .sort((a, b) => (a.code === adCode ? -1 : b.code === adCode ? 1 : b.weight - a.weight));
+  const adSignals = (adCode && byCode(tally).get(adCode)?.signals) || [];
+  let codes: CodeEvidence[] | undefined;
+  const allCodes = (): readonly CodeEvidence[] => {
+    if (!codes) {
+      if (lazy) addPlaces(tally, input);
+      codes = [...byCode(tally).values()]
+        .filter((c) => c.weight >= CANDIDATE_MIN || c.code === adCode)
+        .sort((a, b) => (a.code === adCode ? -1 : b.code === adCode ? 1 : b.weight - a.weight));
+    }
+    return codes;
+  };
   return {
     ...(adCountry ? { adCountry } : {}),
     ...(adCode ? { adCode } : {}),
     fromField,
-    codes,
+    adSignals,
+    codes: allCodes,
     language: languageWeights(input.language),
     ...(input.language === "und" ? {} : { spoken: { language: input.language, codes: spokenIn(input.language) } }),
   };

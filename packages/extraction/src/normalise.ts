@@ -94,7 +94,8 @@ export function foldDigit(cp: number): string | undefined {
 
 /** The folded text being built, with its offset maps in typed arrays that grow as needed. */
 interface Sink {
-  out: string;
+  /** Pieces of the folded text, joined once at the end (a flat string; `+=` would leave a rope). */
+  out: string[];
   length: number;
   start: Int32Array;
   end: Int32Array;
@@ -115,7 +116,7 @@ function grow(sink: Sink, needed: number): void {
 function emit(sink: Sink, piece: string, from: number, to: number, mark: number): void {
   const n = sink.length + piece.length;
   if (n > sink.start.length) grow(sink, n);
-  sink.out += piece;
+  sink.out.push(piece);
   if (piece.length === 1) {
     sink.start[sink.length] = from;
     sink.end[sink.length] = to;
@@ -143,7 +144,7 @@ function emitAscii(sink: Sink, text: string, from: number): number {
   const size = to - from;
   if (sink.length + size > sink.start.length) grow(sink, sink.length + size);
   const piece = text.slice(from, to).toLowerCase();
-  sink.out += piece.includes("\t") || piece.includes("\r") ? piece.replace(/[\t\r]/g, " ") : piece;
+  sink.out.push(piece.includes("\t") || piece.includes("\r") ? piece.replace(/[\t\r]/g, " ") : piece);
   for (let k = 0; k < size; k++) {
     sink.start[sink.length + k] = from + k;
     sink.end[sink.length + k] = from + k + 1;
@@ -180,7 +181,7 @@ export function normalise(text: string): Normalised {
   const n = text.length;
   const capacity = n + 16;
   const sink: Sink = {
-    out: "",
+    out: [],
     length: 0,
     start: new Int32Array(capacity),
     end: new Int32Array(capacity),
@@ -208,7 +209,7 @@ export function normalise(text: string): Normalised {
     i += size;
   }
   return {
-    text: sink.out,
+    text: sink.out.join(""),
     start: sink.start.subarray(0, sink.length),
     end: sink.end.subarray(0, sink.length),
     mark: sink.mark.subarray(0, sink.length),

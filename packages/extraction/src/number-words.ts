@@ -4,6 +4,8 @@
  * words that double as common words ("for", "too", "won") are left out on purpose.
  */
 
+import { prefixFilter } from "./word-prefixes.js";
+
 export type WordLang = "es" | "en";
 
 export interface NumberWord {
@@ -151,3 +153,13 @@ export function splitNumberWords(letters: string): NumberWord[] | undefined {
 }
 
 const PREFIXES: ReadonlySet<string> = new Set([...NUMBER_WORDS.keys()].map((w) => w.slice(0, 3)));
+
+const FIRST_LETTERS = prefixFilter(NUMBER_WORDS.keys());
+
+/**
+ * False when text[from, to) cannot be number words: every number word, and so every run of them,
+ * starts like one of them. Lets the scanner pass ordinary words without cutting them out.
+ */
+export function mayBeNumberWords(text: string, from: number, to: number): boolean {
+  return FIRST_LETTERS.mayHave(text, from, to);
+}

@@ -146,23 +146,31 @@ interface Candidate {
   evidence: readonly string[];
 }
 
-/** Plans the ad's own evidence reads numbers in: its own code first, then the others, strongest first. */
+/** The ad's own calling code: any number of any of its countries, at no cost. */
+function ownCandidate(evidence: CountryEvidence): Candidate | undefined {
+  const plan = evidence.adCode ? planOfCode(evidence.adCode) : null;
+  if (!plan) return undefined;
+  const rule = evidence.fromField ? "ad-country" : "inferred-country";
+  return { plan, cost: 0, mobileOnly: false, rule, evidence: evidence.adSignals };
+}
+
+/** Plans the ad's other evidence reads numbers in, strongest first. */
 function evidenceCandidates(evidence: CountryEvidence): Candidate[] {
   const out: Candidate[] = [];
-  for (const c of evidence.codes) {
-    const own = c.code === evidence.adCode;
+  for (const c of evidence.codes()) {
+    if (c.code === evidence.adCode) continue;
     // Evidence for a smaller country of a shared code reads that country's numbers ("Santo Domingo"
-    // is not all of +1); for the ad's own code or a code's main country, the whole plan (a Toronto
-    // number in a US ad is +1; a London ad's "07700 …" may be Jersey's).
-    const whole = own || !c.countries || c.countries.includes(planOfCode(c.code)?.countries[0] ?? "");
+    // is not all of +1); for a code's main country, the whole plan (a London ad's "07700 …" may be
+    // Jersey's). The ad's own code always reads the whole plan (a Toronto number in a US ad is +1).
+    const whole = !c.countries || c.countries.includes(planOfCode(c.code)?.countries[0] ?? "");
     const plan = whole ? planOfCode(c.code) : planOfCode(c.code, c.countries);
     if (!plan || out.some((o) => o.plan.callingCode === c.code)) continue;
     const language = evidence.language.get(c.code) ?? 0;
     out.push({
       plan,
-      cost: own ? 0 : EVIDENCE_COST - Math.min(EVIDENCE_DISCOUNT, c.weight / 3) - language * LANGUAGE_DISCOUNT,
+      cost: EVIDENCE_COST - Math.min(EVIDENCE_DISCOUNT, c.weight / 3) - language * LANGUAGE_DISCOUNT,
       mobileOnly: false,
-      rule: own && evidence.fromField ? "ad-country" : "inferred-country",
+      rule: "inferred-country",
       evidence: c.signals,
     });
   }
@@ -211,6 +219,7 @@ function candidatesOf(evidence: CountryEvidence): Candidate[] {
   const fromRegion = evidence.adCountry !== undefined && REGION_COUNTRIES.includes(evidence.adCountry);
   const language = evidence.spoken?.language;
   const covered = own.map((c) => c.plan.callingCode);
+  if (evidence.adCode) covered.push(evidence.adCode);
   const key = `${fromRegion}|${language ?? ""}|${covered.join(",")}`;
   let rest = fallbackCache.get(key);
   if (!rest) {
@@ -255,22 +264,27 @@ export type DigitsResolver = (digits: string, ccGroup: boolean, accept?: Accepta
 
 /** A resolver for numbers written without '+' or '00', for one ad's evidence. */
 export function createResolver(evidence: CountryEvidence): DigitsResolver {
-  const candidates = candidatesOf(evidence);
-  const own = evidence.adCode;
-  const allowedCodes = new Set(candidates.map((c) => c.plan.callingCode));
+  const ownCode = evidence.adCode;
+  const own = ownCandidate(evidence);
+  // The other candidates need all the evidence: built when a number is not valid under the own code.
+  let others: Candidate[] | undefined;
+  let allowed: Set<string> | undefined;
   return (digits, ccGroup, accept = () => true) => {
-    const written = own ? withOwnCallingCode(digits, own) : undefined;
+    const written = ownCode ? withOwnCallingCode(digits, ownCode) : undefined;
     if (written) return written;
+    // Valid under the ad's own code: never read under another.
+    const mine = own ? readIn(own, digits) : undefined;
+    if (mine) return mine;
+    others ??= candidatesOf(evidence);
     let best: Resolved | undefined;
-    for (const candidate of candidates) {
+    for (const candidate of others) {
       if (best && candidate.cost >= best.cost) continue;
       const resolved = readIn(candidate, digits);
-      // Valid under the ad's own code: never read under another.
-      if (resolved && candidate.cost === 0) return resolved;
       if (resolved && accept(resolved) && (!best || resolved.cost < best.cost)) best = resolved;
     }
     if (!ccGroup || digits.length < 10) return best;
-    const other = resolveWithoutPlus(digits, allowedCodes);
+    allowed ??= new Set([...(ownCode ? [ownCode] : []), ...others.map((c) => c.plan.callingCode)]);
+    const other = resolveWithoutPlus(digits, allowed);
     return other && (!best || other.cost <= best.cost) ? other : best;
   };
 }

@@ -4,7 +4,7 @@
  * masked distractor, a newline) ends the run. Groups are never split later, so a long id stays whole.
  */
 import { DigitMark } from "./normalise.js";
-import { type NumberWord, splitNumberWords } from "./number-words.js";
+import { mayBeNumberWords, type NumberWord, splitNumberWords } from "./number-words.js";
 
 export const Obf = {
   spelledEs: 1,
@@ -229,7 +229,7 @@ export function scanGroups(text: string, mark: Uint8Array, mask: Uint8Array): Gr
       i = j;
       continue;
     }
-    if (!hasDigit(text, i, j) && splitNumberWords(text.slice(i, j)) === undefined) {
+    if (!hasDigit(text, i, j) && (!mayBeNumberWords(text, i, j) || splitNumberWords(text.slice(i, j)) === undefined)) {
       // Most words are just words: they end the run.
       close(state);
       resetGap(state);
