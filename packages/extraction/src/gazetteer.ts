@@ -5,7 +5,7 @@
  */
 import cityTimezones from "city-timezones";
 import { countries } from "countries-list";
-import { type PrefixFilter, prefixFilter } from "./word-prefixes.js";
+import { type PrefixFilter, wordFilter } from "./word-prefixes.js";
 
 export const PlaceKind = { city: "city", region: "region", country: "country" } as const;
 export type PlaceKind = (typeof PlaceKind)[keyof typeof PlaceKind];
@@ -163,7 +163,8 @@ function startsOfLongNames(index: ReadonlyMap<string, Place[]>): Set<string> {
       const space = key.indexOf(" ");
       if (space > 0) firstWords.add(key.slice(0, space));
     }
-    firstPrefixes = prefixFilter([...index.keys()]);
+    // Single-word names and the first words of longer ones.
+    firstPrefixes = wordFilter([...index.keys()].map((key) => key.split(" ")[0] ?? key));
   }
   return firstWords;
 }

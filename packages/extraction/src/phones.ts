@@ -126,11 +126,14 @@ interface Plan {
 function spansFrom(run: readonly Group[], i: number, resolve: Resolver): Array<readonly [number, Resolved]> {
   const out: Array<readonly [number, Resolved]> = [];
   let digits = "";
+  let end = i;
+  // One test for the whole loop (it reads `end`): a reading that is a piece of a longer number is no use.
+  const whole = (r: Resolved) => r.cost === 0 || !cutsUniformRun(run, i, end, r);
   for (let j = i; j < run.length; j++) {
     digits += run[j]?.digits ?? "";
     if (digits.length > MAX_DIGITS + 2) break;
     if (digits.length < MIN_DIGITS) continue;
-    const whole = (r: Resolved) => r.cost === 0 || !cutsUniformRun(run, i, j, r);
+    end = j;
     const resolved = resolve(run, i, j, digits, whole);
     if (resolved && whole(resolved)) out.push([j, resolved]);
   }

@@ -15,9 +15,13 @@ const URL = new RegExp(
 );
 const TRAILING = /[.,;:!?)\]]+$/;
 
+// Every URL has a scheme, "www." or a known TLD after a dot: most ads have none of them, and this
+// literal-led test is far cheaper than trying the domain pattern at every word.
+const HINT = new RegExp(`https?:\\/\\/|www\\.|\\.${URL_TLDS}(?![a-z0-9@-])`);
+
 /** URL ranges in the folded text. */
 export function findUrls(text: string): FoldedUrl[] {
-  if (!/[./]/.test(text)) return [];
+  if (!HINT.test(text)) return [];
   const found: FoldedUrl[] = [];
   URL.lastIndex = 0;
   for (let m = URL.exec(text); m !== null; m = URL.exec(text)) {
