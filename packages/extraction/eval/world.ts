@@ -112,3 +112,32 @@ export function evaluateWorld(ads: readonly WorldAd[], mode: WorldMode): WorldRe
 
 /** The issue's acceptance on ads from outside the region, with and without a country field. */
 export const WORLD_THRESHOLDS = { precision: 0.95, recall: 0.9 } as const;
+
+const pct = (x: number): string => x.toFixed(3);
+
+/**
+ * The world report as lines: both sets, both modes, beside the baseline; the tuning set's mistakes
+ * with `mistakes`, the held-out set's only with `heldoutMistakes` (nobody tuning should read them).
+ * `failed` when the held-out set misses the thresholds.
+ */
+export function formatWorld(options: { mistakes?: boolean; heldoutMistakes?: boolean } = {}): {
+  lines: string[];
+  failed: boolean;
+} {
+  const lines = [`${"set / country field".padEnd(24)} nexus P / R (tp fp fn)            baseline P / R`];
+  let failed = false;
+  for (const set of WORLD_SETS) {
+    const ads = loadWorld(set);
+    for (const mode of WORLD_MODES) {
+      const { nexus: n, baseline: b, mistakes } = evaluateWorld(ads, mode);
+      const label = `${set} (${ads.length}) ${mode}`.padEnd(24);
+      const ours = `${pct(n.precision)} / ${pct(n.recall)} (${n.tp} ${n.fp} ${n.fn})`.padEnd(33);
+      lines.push(`${label} ${ours}${pct(b.precision)} / ${pct(b.recall)} (${b.tp} ${b.fp} ${b.fn})`);
+      if (set === "heldout" ? options.heldoutMistakes : options.mistakes)
+        for (const m of mistakes) lines.push(`    ${m.id} missed=${m.missed.join(",")} extra=${m.extra.join(",")}`);
+      const below = n.precision < WORLD_THRESHOLDS.precision || n.recall < WORLD_THRESHOLDS.recall;
+      if (set === "heldout" && below) failed = true;
+    }
+  }
+  return { lines, failed };
+}
