@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { extractContacts } from "@nexus/extraction";
 import { type CountryCode, findPhoneNumbersInText, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { add, type FieldScore, finish } from "./score.js";
 
 export interface WorldAd {
   id: string;
@@ -31,18 +32,10 @@ export function loadWorld(set: WorldSet): WorldAd[] {
     .map((l) => JSON.parse(l) as WorldAd);
 }
 
-export interface PhoneScore {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-}
-
 export interface WorldReport {
   ads: number;
-  nexus: PhoneScore;
-  baseline: PhoneScore;
+  nexus: FieldScore;
+  baseline: FieldScore;
   mistakes: { id: string; missed: string[]; extra: string[] }[];
 }
 
@@ -77,25 +70,6 @@ function baselineKeys(ad: WorldAd): string[] {
   return findPhoneNumbersInText(ad.text, options).map((m) => phoneKey(m.number.number, m.number.country));
 }
 
-function tally(counts: { tp: number; fp: number; fn: number }, want: string[], got: string[]) {
-  const expected = new Set(want);
-  const found = new Set(got);
-  const missed = [...expected].filter((k) => !found.has(k));
-  const extra = [...found].filter((k) => !expected.has(k));
-  counts.tp += expected.size - missed.length;
-  counts.fn += missed.length;
-  counts.fp += extra.length;
-  return { missed, extra };
-}
-
-function finish(c: { tp: number; fp: number; fn: number }): PhoneScore {
-  return {
-    ...c,
-    precision: c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp),
-    recall: c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn),
-  };
-}
-
 export function evaluateWorld(ads: readonly WorldAd[], mode: WorldMode): WorldReport {
   const nexus = { tp: 0, fp: 0, fn: 0 };
   const baseline = { tp: 0, fp: 0, fn: 0 };
@@ -103,9 +77,9 @@ export function evaluateWorld(ads: readonly WorldAd[], mode: WorldMode): WorldRe
   for (const original of ads) {
     const ad = withMode(original, mode);
     const want = expectedKeys(ad);
-    const diff = tally(nexus, want, nexusKeys(ad));
+    const diff = add(nexus, want, nexusKeys(ad));
     if (diff.missed.length + diff.extra.length > 0) mistakes.push({ id: ad.id, ...diff });
-    tally(baseline, want, baselineKeys(ad));
+    add(baseline, want, baselineKeys(ad));
   }
   return { ads: ads.length, nexus: finish(nexus), baseline: finish(baseline), mistakes };
 }

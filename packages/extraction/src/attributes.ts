@@ -1,4 +1,5 @@
 /** Ages and prices: they are extracted for their own sake and masked out of phone scanning. */
+import { CURRENCY_WORDS } from "./currencies.js";
 
 export interface FoldedHit<T> {
   from: number;
@@ -36,7 +37,7 @@ const PRICE_BEFORE = new RegExp(
   "g",
 );
 const PRICE_AFTER = new RegExp(
-  `(?<![\\d.,])${AMOUNT} ?(mil pesos|mil|k|usd|dolares|dollars|dolar|dollar|dls|bucks|quetzales|quetzal|qtz|q|pesos|cop|mxn|bs|bolivares|balboas|gtq|gbp|pounds|quid|eur|euros|euro|jpy|yen|inr|rupees|rs|aud|cad|\\$)(?![a-z0-9])`,
+  `(?<![\\d.,])${AMOUNT} ?(mil pesos|mil|k|usd|dolares|dollars|dolar|dollar|dls|bucks|quetzales|quetzal|qtz|q|pesos|cop|mxn|bs|bolivares|balboas|gtq|gbp|quid|eur|euros|euro|jpy|yen|inr|rupees|rs|aud|cad|\\$)(?![a-z0-9])`,
   "g",
 );
 
@@ -49,30 +50,10 @@ const DOLLAR_BY_COUNTRY: Readonly<Record<string, string>> = {
 };
 const PESO_BY_COUNTRY: Readonly<Record<string, string>> = { MX: "MXN", CO: "COP" };
 
-const WORLD_CURRENCIES: Readonly<Record<string, string>> = {
-  gbp: "GBP",
-  pounds: "GBP",
-  quid: "GBP",
-  eur: "EUR",
-  euro: "EUR",
-  euros: "EUR",
-  jpy: "JPY",
-  yen: "JPY",
-  inr: "INR",
-  rs: "INR",
-  rupees: "INR",
-  aud: "AUD",
-  au$: "AUD",
-  a$: "AUD",
-  cad: "CAD",
-  ca$: "CAD",
-  c$: "CAD",
-};
-
 function currencyOf(marker: string, country: string | undefined): string {
   const m = marker.replace(/[ .]/g, "");
   if (m === "$") return (country && DOLLAR_BY_COUNTRY[country]) ?? "USD";
-  const world = WORLD_CURRENCIES[m];
+  const world = CURRENCY_WORDS[m];
   if (world) return world;
   if (m === "q" || m.startsWith("quetzal") || m === "qtz" || m === "gtq") return "GTQ";
   if (m === "b/" || m === "balboas" || m === "pab") return "PAB";

@@ -6,6 +6,7 @@
  */
 import { countries } from "countries-list";
 import { CALLING_CODES, callingCodeOf, leadingCallingCode } from "./calling-plans.js";
+import { CURRENCY_WORDS } from "./currencies.js";
 import { findPlaceNames, type Place, placesOfField, populationOf } from "./gazetteer.js";
 
 export interface AdSignals {
@@ -69,22 +70,13 @@ const MARKET_POPULATION = 2_000_000;
 const GENERIC_TLDS = new Set("co me io tv ws fm ly to cc la ai gg nu tk ml ga cf gq am sh ac so st eu su".split(" "));
 const TLD_COUNTRY: Readonly<Record<string, string>> = { uk: "GB" };
 
-const CURRENCY_WORDS: Readonly<Record<string, string>> = {
-  gbp: "GBP",
-  pounds: "GBP",
-  quid: "GBP",
-  eur: "EUR",
-  euros: "EUR",
-  jpy: "JPY",
-  yen: "JPY",
-  inr: "INR",
-  rs: "INR",
-  rupees: "INR",
-  aud: "AUD",
-  cad: "CAD",
-  nzd: "NZD",
-};
-const CURRENCY = new RegExp(`(?<![a-z])(${Object.keys(CURRENCY_WORDS).join("|")})(?![a-z])`, "g");
+// The currency words (not the "a$"-style markers, which a price already reads as dollars).
+const CURRENCY = new RegExp(
+  `(?<![a-z])(${Object.keys(CURRENCY_WORDS)
+    .filter((w) => /^[a-z]+$/.test(w))
+    .join("|")})(?![a-z])`,
+  "g",
+);
 
 let byCurrency: Map<string, string[]> | undefined;
 let byLanguage: Map<string, string[]> | undefined;
