@@ -79,7 +79,7 @@ function digitWindows(text: string): Array<[number, number]> {
     const last = windows[windows.length - 1];
     if (last && from <= last[1] + CONTEXT_AFTER) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
-    i = to - 1 - CONTEXT_AFTER > i ? to - 1 - CONTEXT_AFTER : i;
+    i = Math.max(to - 1 - CONTEXT_AFTER, i);
   }
   return windows;
 }
