@@ -206,6 +206,15 @@ function planRun(run: readonly Group[], resolve: Resolver): Plan {
   return best[0] as Plan;
 }
 
+// An ad that lists a whole tour of cities must not make a message too big for its schema (64 items).
+const MAX_EVIDENCE = 16;
+
+function evidenceOf(resolved: Resolved): string[] {
+  const evidence = resolved.evidence.slice(0, MAX_EVIDENCE - 1);
+  if (resolved.trunk) evidence.push("trunk-prefix");
+  return evidence;
+}
+
 function confidenceOf(found: Found): number {
   let c: number = BASE_CONFIDENCE[found.resolved.rule];
   if (found.tags.some((t) => t.startsWith("spelled") || t === "letter-digits")) c -= 0.05;
@@ -248,7 +257,7 @@ export function findPhones(norm: Normalised, input: string, evidence: CountryEvi
       rule,
       obfuscations: f.tags,
       confidence: confidenceOf(f),
-      evidence: f.resolved.trunk ? [...f.resolved.evidence, "trunk-prefix"] : [...f.resolved.evidence],
+      evidence: evidenceOf(f.resolved),
     });
   }
   return phones;
