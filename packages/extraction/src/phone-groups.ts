@@ -95,7 +95,7 @@ function wordObf(w: NumberWord): number {
 
 /** Reads letters [from,to) as number words, or as letters-for-digits when the word has enough real digits. */
 function letterPiece(letters: string, realDigits: number, wordLength: number): Piece | undefined {
-  const words = splitNumberWords(letters);
+  const words = splitNumberWords(letters, realDigits > 0);
   if (words) {
     const last = words[words.length - 1];
     const alone = words.length === 1 && last !== undefined;

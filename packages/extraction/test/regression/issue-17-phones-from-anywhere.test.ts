@@ -50,6 +50,17 @@ describe("issue 17: separators and glue real ads use", () => {
   });
 });
 
+describe("issue 17: English words glued to digits", () => {
+  it("reads for, to, ate and won as digits inside a word with digits", () => {
+    expect(keys("new girl for80 2sixseven one9zerofor incall", { country: "US" })).toEqual(["+14802671904/US"]);
+    expect(keys("call me 7o2 ate8ate 2two9won", { country: "US" })).toEqual(["+17028882291/US"]);
+  });
+
+  it("leaves them words on their own", () => {
+    expect(keys("call 702 888 2291 for 200 roses, to 11pm", { country: "US" })).toEqual(["+17028882291/US"]);
+  });
+});
+
 describe("issue 17: the false friends", () => {
   it.each([
     ["repeated pairs", "kisses 23 23 23 23 23 call for info"],
