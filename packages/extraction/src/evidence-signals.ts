@@ -31,7 +31,7 @@ const TLD_COUNTRY: Readonly<Record<string, string>> = { uk: "GB" };
 
 // The currency words (not the "a$"-style markers, which a price already reads as dollars).
 const CURRENCY = new RegExp(
-  `(?<![a-z])(${Object.keys(CURRENCY_WORDS)
+  `(?:^|[^a-z])(${Object.keys(CURRENCY_WORDS)
     .filter((w) => /^[a-z]+$/.test(w))
     .join("|")})(?![a-z])`,
   "g",

@@ -94,7 +94,7 @@ const GAZETTEER: ReadonlyMap<string, { value: string; country: string }> = new M
   ),
 );
 const CITY_RE = new RegExp(
-  `(?<![a-z0-9_@.])(${[...GAZETTEER.keys()].sort((a, b) => b.length - a.length).join("|")})(?![a-z0-9_])`,
+  `(^|[^a-z0-9_@.])(${[...GAZETTEER.keys()].sort((a, b) => b.length - a.length).join("|")})(?![a-z0-9_])`,
   "g",
 );
 const ZONE_RE = /(?<![a-z])zona ?(\d{1,2})(?!\d)/g;
@@ -104,8 +104,10 @@ export function findPlaces(text: string, country: string | undefined): FoldedPla
   const found: FoldedPlace[] = [];
   CITY_RE.lastIndex = 0;
   for (let m = CITY_RE.exec(text); m !== null; m = CITY_RE.exec(text)) {
-    const hit = GAZETTEER.get(m[1] ?? "");
-    if (hit) found.push({ from: m.index, to: m.index + m[0].length, value: hit.value, country: hit.country });
+    // m[1] is the boundary character before the name (consumed: faster than a lookbehind).
+    const hit = GAZETTEER.get(m[2] ?? "");
+    const from = m.index + (m[1]?.length ?? 0);
+    if (hit) found.push({ from, to: m.index + m[0].length, value: hit.value, country: hit.country });
   }
   if (country === undefined || country === "GT") {
     ZONE_RE.lastIndex = 0;
@@ -119,7 +121,7 @@ export function findPlaces(text: string, country: string | undefined): FoldedPla
 }
 
 const NAME_INTRO =
-  /(?<![a-z])(?:me llamo|mi nombre es|soy|my name is|i'm|i am|call me|nombre:?|name:?)[ :]+(?:la |el |tu |your )?/g;
+  /(?:^|[^a-z])(?:me llamo|mi nombre es|soy|my name is|i'm|i am|call me|nombre:?|name:?)[ :]+(?:la |el |tu |your )?/g;
 const NOT_NAMES = new Set(
   "una un la el tu su nueva nuevo new latina latin colombiana venezolana guatemalteca panamena mexicana ecuatoriana americana real independiente independent available disponible chica nena mujer woman girl trans sexy hot morena rubia catracha chapina paisa caleña costena the a an very muy".split(
     " ",
