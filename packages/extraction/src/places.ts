@@ -1,5 +1,5 @@
 /** Cities (a small regional gazetteer), Guatemala City zones, advertised names, and the ad's language. */
-import { wordFilter } from "./word-prefixes.js";
+import { prefixFilter } from "./word-prefixes.js";
 
 export interface FoldedPlace {
   from: number;
@@ -158,7 +158,8 @@ const EN_WORDS = new Set(
   please pls daddy love`.split(/\s+/),
 );
 
-const LANGUAGE_WORDS = wordFilter([...ES_WORDS, ...EN_WORDS]);
+// About 120 words: their first three letters already rule out most words, and read only three characters.
+const LANGUAGE_WORDS = prefixFilter([...ES_WORDS, ...EN_WORDS]);
 
 function isWordLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || code === 39;
