@@ -123,7 +123,16 @@ function withOwnCallingCode(digits: string, own: string): Resolved | undefined {
 /** Whether the caller can use a reading where it was found (the segmentation's own tests). */
 export type Acceptable = (resolved: Resolved) => boolean;
 
-export type DigitsResolver = (digits: string, ccGroup: boolean, accept?: Acceptable) => Resolved | undefined;
+/**
+ * Reads `digits` written without '+' or '00'. `freeOnly`: the caller can use only readings at no cost
+ * (the ad's own code, a written calling code), so the other plans are not tried.
+ */
+export type DigitsResolver = (
+  digits: string,
+  ccGroup: boolean,
+  accept?: Acceptable,
+  freeOnly?: boolean,
+) => Resolved | undefined;
 
 /** A resolver for numbers written without '+' or '00', for one ad's evidence. */
 export function createResolver(evidence: CountryEvidence): DigitsResolver {
@@ -132,20 +141,22 @@ export function createResolver(evidence: CountryEvidence): DigitsResolver {
   // The other candidates need all the evidence: built when a number is not valid under the own code.
   let others: Candidate[] | undefined;
   let allowed: Set<string> | undefined;
-  return (digits, ccGroup, accept = () => true) => {
+  return (digits, ccGroup, accept = () => true, freeOnly = false) => {
     const written = ownCode ? withOwnCallingCode(digits, ownCode) : undefined;
     if (written) return written;
     // Valid under the ad's own code: never read under another.
     const mine = own ? readIn(own, digits) : undefined;
     if (mine) return mine;
+    const withoutPlus = ccGroup && digits.length >= 10;
+    if (freeOnly && !withoutPlus) return undefined;
     others ??= candidatesOf(evidence);
     let best: Resolved | undefined;
-    for (const candidate of others) {
+    for (const candidate of freeOnly ? [] : others) {
       if (best && candidate.cost >= best.cost) continue;
       const resolved = readIn(candidate, digits);
       if (resolved && accept(resolved) && (!best || resolved.cost < best.cost)) best = resolved;
     }
-    if (!ccGroup || digits.length < 10) return best;
+    if (!withoutPlus) return best;
     allowed ??= new Set([...(ownCode ? [ownCode] : []), ...others.map((c) => c.plan.callingCode)]);
     const other = resolveWithoutPlus(digits, allowed);
     return other && (!best || other.cost <= best.cost) ? other : best;

@@ -65,13 +65,13 @@ function findLinks(text: string, resolve: DigitsResolver): Found[] {
 
 const LINK_EVIDENCE: readonly string[] = Object.freeze(["messaging-link"]);
 
-/** Reads groups [i..j] of a run, whose digits are `digits`. */
+/** Reads groups [i..j] of a run, whose digits are `digits`; `freeOnly` as in DigitsResolver. */
 type Resolver = (
   run: readonly Group[],
   i: number,
   j: number,
   digits: string,
-  accept: Acceptable,
+  options: { accept: Acceptable; freeOnly: boolean },
 ) => Resolved | undefined;
 
 /** Repeated digits or pairs ("23 23 23 23 23", "5555555") are filler, not numbers. */
@@ -81,13 +81,13 @@ function periodic(digits: string): boolean {
 }
 
 function groupResolver(resolve: DigitsResolver): Resolver {
-  return (run, i, j, digits, accept) => {
+  return (run, i, j, digits, { accept, freeOnly }) => {
     const first = run[i];
     if (!first || periodic(digits)) return undefined;
     if (first.plus) return resolveInternational(digits);
     if (digits.startsWith("00")) return resolveInternational(digits.slice(2));
     const ccGroup = (j > i && isCallingCode(first.digits)) || first.digits.length >= 11;
-    return resolve(digits, ccGroup, accept);
+    return resolve(digits, ccGroup, accept, freeOnly);
   };
 }
 
@@ -134,7 +134,9 @@ function spansFrom(run: readonly Group[], i: number, resolve: Resolver): Array<r
     if (digits.length > MAX_DIGITS + 2) break;
     if (digits.length < MIN_DIGITS) continue;
     end = j;
-    const resolved = resolve(run, i, j, digits, whole);
+    // A span that ends inside digits written one by one is usable only as a free reading.
+    const freeOnly = j > i && alike(run[j], run[j + 1]);
+    const resolved = resolve(run, i, j, digits, { accept: whole, freeOnly });
     if (resolved && whole(resolved)) out.push([j, resolved]);
   }
   return out;
