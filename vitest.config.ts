@@ -18,6 +18,8 @@ export default defineConfig({
     testTimeout: integration ? 300_000 : 30_000,
     hookTimeout: integration ? 600_000 : 30_000,
     pool: "forks",
+    // Some tests run the compiled CLI and services (node dist/…): compile first.
+    globalSetup: ["test/setup/build.ts"],
     // CI asks for a JSON report too, to print its closing "N passed, N failed" line.
     reporters: process.env.NEXUS_VITEST_JSON ? ["default", "json"] : ["default"],
     ...(process.env.NEXUS_VITEST_JSON ? { outputFile: { json: process.env.NEXUS_VITEST_JSON } } : {}),

@@ -1,63 +1,162 @@
 /**
- * Ads/s on one core: @nexus/extraction `extractContacts` (every field) against the plain
- * libphonenumber-js pass (`findPhoneNumbersInText` with the ad's country, `max` metadata) on the
- * same ads, measured alternately in the same process. Prints medians of several runs and the ratio,
- * both per wall-clock second and per CPU second of this process (the machine is shared and noisy;
- * CPU time does not count the time the process waits for a core).
- * Run: npx tsx --conditions=nexus-source bench/extraction-throughput.ts [runs]
+ * Extraction speed on one core, three sets of ads, each measured in the same process and alternated:
+ *
+ * - `labelled`: the region's labelled set plus 3,000 generated ads (short, ~107 chars);
+ * - `corpus`: 2,000 text-only ads of the synthetic corpus (`test/corpus`, ~450 chars, title + body,
+ *   with country, city, source and URL): what the pipeline's extract stage sees;
+ * - `world`: the hand-written ads from outside the region (tuning and held-out sets).
+ *
+ * Against each: @nexus/extraction `extractContacts` (every field) and plain libphonenumber-js
+ * (`findPhoneNumbersInText` with the ad's country, `max` metadata, phones only). With `--before REV`
+ * it also runs the extraction package as it was at git revision REV (copied under bench/out/), so
+ * "before" and "after" are measured in one run. CPU time of this process (the machine is shared;
+ * CPU time does not count waiting for a core) and wall time; medians of `--runs` runs.
+ *
+ *   npx tsx --conditions=nexus-source bench/extraction-throughput.ts [--runs 7] [--before c5f87aa]
+ *     [--report bench/results/extraction-throughput.md]
  */
-import { extractContacts } from "@nexus/extraction";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { type ExtractOptions, extractContacts } from "@nexus/extraction";
 import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js/max";
 import { generate } from "../packages/extraction/eval/generate.js";
 import { loadAds } from "../packages/extraction/eval/score.js";
+import { loadWorld } from "../packages/extraction/eval/world.js";
+import { generateCorpus } from "../test/corpus/generate.js";
+import { writeReport } from "./lib/report.js";
 
-const runs = Number(process.argv[2] ?? 7);
-// The labelled set plus more generated ads from another seed, so one run takes long enough to time.
-const ads = [...loadAds(), ...generate(7, 3000)].map((a) => ({ text: a.text, country: a.country }));
+type Extract = (text: string, options: ExtractOptions) => { phones: unknown[] };
+
+interface BenchAd {
+  text: string;
+  options: ExtractOptions;
+}
+
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "7" }, before: { type: "string" }, report: { type: "string" } },
+});
+const runs = Number(values.runs);
+const OUT = join(import.meta.dirname, "out");
+
+async function corpusAds(): Promise<BenchAd[]> {
+  const dir = join(OUT, "extraction-corpus");
+  const file = join(dir, "ads.jsonl");
+  if (!existsSync(file)) await generateCorpus({ ads: 2000, seed: 42, out: dir, images: false });
+  return readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const ad = JSON.parse(line) as {
+        title?: string;
+        body: string;
+        country?: string;
+        city?: string;
+        source: string;
+        url?: string;
+      };
+      const options: ExtractOptions = {
+        source: ad.source,
+        ...(ad.country ? { country: ad.country } : {}),
+        ...(ad.city ? { city: ad.city } : {}),
+        ...(ad.url ? { url: ad.url } : {}),
+      };
+      return { text: ad.title ? `${ad.title}\n${ad.body}` : ad.body, options };
+    });
+}
+
+/** The extraction package as it was at `rev`, imported from a copy of its sources. */
+async function extractionAt(rev: string): Promise<Extract> {
+  const dir = join(OUT, `extraction-${rev}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = execFileSync("git", ["archive", rev, "packages/extraction/src"]);
+  execFileSync("tar", ["-x", "-C", dir, "--strip-components=3"], { input: archive });
+  const module = (await import(join(dir, "index.ts"))) as { extractContacts: Extract };
+  return module.extractContacts;
+}
 
 let sink = 0;
-function nexusPass(): void {
-  for (const ad of ads) sink += extractContacts(ad.text, { country: ad.country }).phones.length;
-}
-function baselinePass(): void {
-  for (const ad of ads) sink += findPhoneNumbersInText(ad.text, { defaultCountry: ad.country as CountryCode }).length;
-}
+const pass = (ads: readonly BenchAd[], extract: Extract) => () => {
+  for (const ad of ads) sink += extract(ad.text, ad.options).phones.length;
+};
+const baseline = (ads: readonly BenchAd[]) => () => {
+  for (const ad of ads) {
+    const country = ad.options.country as CountryCode | undefined;
+    sink += findPhoneNumbersInText(ad.text, country ? { defaultCountry: country } : {}).length;
+  }
+};
 
 interface Rate {
   wall: number;
   cpu: number;
 }
 
-function measure(pass: () => void): Rate {
+function measure(count: number, run: () => void): Rate {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  pass();
+  run();
   const wallMs = performance.now() - t0;
   const c = process.cpuUsage(c0);
-  return { wall: (ads.length * 1000) / wallMs, cpu: (ads.length * 1e6) / (c.user + c.system) };
+  return { wall: (count * 1000) / wallMs, cpu: (count * 1e6) / (c.user + c.system) };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-};
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-// Warm-up: JIT both paths and build libphonenumber's lazy metadata.
-nexusPass();
-baselinePass();
-const nexus: Rate[] = [];
-const baseline: Rate[] = [];
-for (let r = 0; r < runs; r++) {
-  nexus.push(measure(nexusPass));
-  baseline.push(measure(baselinePass));
+const labelled: BenchAd[] = [...loadAds(), ...generate(7, 3000)].map((a) => ({
+  text: a.text,
+  options: { country: a.country },
+}));
+const world: BenchAd[] = [...loadWorld("tuning"), ...loadWorld("heldout")].map(
+  ({ text, country, city, source, url }) => ({
+    text,
+    options: {
+      ...(country ? { country } : {}),
+      ...(city ? { city } : {}),
+      ...(source ? { source } : {}),
+      ...(url ? { url } : {}),
+    },
+  }),
+);
+const sets: Array<[string, BenchAd[]]> = [
+  ["labelled", labelled],
+  ["corpus", await corpusAds()],
+  ["world", world],
+];
+const contenders: Array<[string, (ads: readonly BenchAd[]) => () => void]> = [
+  ["extractContacts", (ads) => pass(ads, extractContacts)],
+  ["findPhoneNumbersInText", baseline],
+];
+if (values.before) {
+  const before = await extractionAt(values.before);
+  contenders.push([`extractContacts @ ${values.before}`, (ads) => pass(ads, before)]);
 }
-const avgChars = Math.round(ads.reduce((acc, a) => acc + a.text.length, 0) / ads.length);
-console.log(`ads per run: ${ads.length} (mean ${avgChars} chars), runs: ${runs}, node ${process.version}, one thread`);
-for (const clock of ["wall", "cpu"] as const) {
-  const n = median(nexus.map((x) => x[clock]));
-  const b = median(baseline.map((x) => x[clock]));
-  console.log(`[${clock}] extractContacts (all fields)          median ${n.toFixed(0)} ads/s`);
-  console.log(`[${clock}] findPhoneNumbersInText (max, country) median ${b.toFixed(0)} ads/s`);
-  console.log(`[${clock}] time ratio nexus/baseline: ${(b / n).toFixed(2)}x (target <= 2x)`);
+
+const lines = [
+  "# Extraction throughput",
+  "",
+  `\`npx tsx --conditions=nexus-source bench/extraction-throughput.ts --runs ${runs}${values.before ? ` --before ${values.before}` : ""}\`, node ${process.version}, one thread, medians of ${runs} runs (load average at start ${(await import("node:os")).loadavg()[0]?.toFixed(1)})`,
+  "",
+  "| set (ads, mean chars) | extractor | ads/s (CPU) | ads/s (wall) | CPU time / plain libphonenumber-js |",
+  "| --- | --- | ---: | ---: | ---: |",
+];
+for (const [name, ads] of sets) {
+  const passes = contenders.map(([label, make]) => [label, make(ads)] as const);
+  for (const [, run] of passes) run(); // warm-up: JIT and libphonenumber's lazy metadata
+  const rates = new Map<string, Rate[]>(passes.map(([label]) => [label, []]));
+  for (let r = 0; r < runs; r++) for (const [label, run] of passes) rates.get(label)?.push(measure(ads.length, run));
+  const cpuOf = (label: string) => median((rates.get(label) ?? []).map((x) => x.cpu));
+  const base = cpuOf("findPhoneNumbersInText");
+  const chars = Math.round(ads.reduce((acc, a) => acc + a.text.length, 0) / ads.length);
+  for (const [label] of passes) {
+    const cpu = cpuOf(label);
+    const wall = median((rates.get(label) ?? []).map((x) => x.wall));
+    lines.push(
+      `| ${name} (${ads.length}, ${chars}) | ${label} | ${cpu.toFixed(0)} | ${wall.toFixed(0)} | ${(base / cpu).toFixed(2)}x |`,
+    );
+  }
 }
-console.log(`checksum ${sink}`);
+lines.push("", `checksum ${sink}`);
+console.log(lines.join("\n"));
+if (values.report) writeReport(values.report, lines);

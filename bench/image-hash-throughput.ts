@@ -2,7 +2,7 @@
  * PDQ hashing throughput (decode with sharp + PDQ in TypeScript, the production path of
  * @nexus/image-input) against sharp's decode-and-resize-only throughput on the same images, same run.
  * Run: npx tsx --conditions=nexus-source bench/image-hash-throughput.ts [RUNS] [IN_FLIGHT]
- * Images: every file of ../shared/vectors/pdq/data (JPEG and PNG, 34x42 up to 4032x3024).
+ * Images: every file of test/fixtures/vectors/pdq/data (JPEG and PNG, 34x42 up to 4032x3024).
  * IN_FLIGHT tasks at a time for every pipeline (default 2: the machine has 2 cores); medians of RUNS.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -16,7 +16,7 @@ import { decodeAndHash } from "../packages/image-input/src/decode.js";
 
 const RUNS = Number(process.argv[2] ?? 5);
 const IN_FLIGHT = Number(process.argv[3] ?? 2);
-const DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../shared/vectors/pdq/data");
+const DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../test/fixtures/vectors/pdq/data");
 
 function listImages(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -27,14 +27,19 @@ export interface FieldScore extends Counts {
   f1: number;
 }
 
-function finish(c: Counts): FieldScore {
+export function finish(c: Counts): FieldScore {
   const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
   const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { ...c, precision, recall, f1 };
 }
 
-function add(c: Counts, expected: readonly string[], got: readonly string[]): { missed: string[]; extra: string[] } {
+/** Adds one ad's expected and found values to the counts; returns what was missed and what was extra. */
+export function add(
+  c: Counts,
+  expected: readonly string[],
+  got: readonly string[],
+): { missed: string[]; extra: string[] } {
   const want = new Set(expected);
   const have = new Set(got);
   const missed = [...want].filter((v) => !have.has(v));

@@ -4,9 +4,12 @@
  * an acceptance threshold is not met. `--mistakes` also lists every miss and false positive.
  * `--seed N [--count M]` scores M (default 2000) freshly generated ads from seed N instead: a
  * held-out check, since the committed set is the one the code was developed against.
+ * Without `--seed` it also scores the ads from outside the region (`eval/world/`, issue 17): the tuning
+ * and held-out sets, with and without the country field (`scripts/evaluate-world.ts` for mistakes).
  */
 import { generate } from "../eval/generate.js";
 import { type Counts, evaluate, type FieldScore, failures, loadAds } from "../eval/score.js";
+import { formatWorld } from "../eval/world.js";
 
 function flag(name: string): number | undefined {
   const at = process.argv.indexOf(name);
@@ -37,6 +40,11 @@ if (process.argv.includes("--mistakes")) {
     console.log(`  ${m.id} ${m.field} missed=${m.missed.join(",")} extra=${m.extra.join(",")}`);
 }
 const failed = failures(report);
+if (seed === undefined) {
+  const world = formatWorld();
+  console.log(`\nads from outside the region (phones, E.164 and country):\n${world.lines.join("\n")}`);
+  if (world.failed) failed.push("held-out world set below precision 0.95 / recall 0.90");
+}
 if (failed.length > 0) {
   console.error(`\nFAIL: ${failed.join("; ")}`);
   process.exit(1);

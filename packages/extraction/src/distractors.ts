@@ -4,7 +4,10 @@
  * the digits it covers are masked out of phone scanning.
  */
 
-const B = "(?<![a-z0-9])";
+// A word boundary before a keyword, written as a consumed character rather than a lookbehind: a
+// leading lookbehind keeps the regex engine from skipping ahead to the keyword's first letters
+// (about 3x slower here). Masking that one extra separator is harmless.
+const B = "(?:^|[^a-z0-9])";
 
 const DISTRACTORS: readonly RegExp[] = [
   // 90-60-90 and "medidas 90 60 90"
@@ -20,6 +23,8 @@ const DISTRACTORS: readonly RegExp[] = [
   // dates
   /(?<!\d ?[-/.] ?|\d)(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:\d{4}|\d{2})(?!\d| ?[-/.] ?\d)/g,
   /(?<!\d)(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)/g,
+  // "2016 06 17" (a posting date written with spaces), unless more digits follow as one number would
+  /(?<!\d[ ./-]?)(?:19|20)\d{2} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01])(?![ ./-]?\d)/g,
   /(?<!\d)\d{1,2} (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december)(?: (?:de |del )?\d{4})?/g,
   // times
   /(?<!\d)\d{1,2} ?[:h] ?\d{2} ?(?:am|pm|a\.m\.|p\.m\.|hrs|hs|h)?(?![a-z\d])/g,
@@ -49,15 +54,47 @@ const DISTRACTORS: readonly RegExp[] = [
   /(?<![a-z\d])(?:x ?\d{1,2}|\d{1,2} ?x ?\d{1,2})(?![a-z\d])/g,
 ];
 
+// Every distractor has digits, with at most this much text before its first digit (a bank's name
+// and two words) or after its last ("a.m.", a year): the patterns run only on windows around digits.
+const CONTEXT_BEFORE = 48;
+const CONTEXT_AFTER = 24;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10;
+}
+
+/**
+ * Ranges of the text around its digits, merged, each starting and ending at a space: outside them no
+ * pattern can match, and inside them a pattern sees what it would see in the whole text.
+ */
+function digitWindows(text: string): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) continue;
+    let from = Math.max(0, i - CONTEXT_BEFORE);
+    while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+    let to = Math.min(text.length, i + 1 + CONTEXT_AFTER);
+    while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1] + CONTEXT_AFTER) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+    i = Math.max(to - 1 - CONTEXT_AFTER, i);
+  }
+  return windows;
+}
+
 /** Marks with 1 every folded character covered by a distractor (or by `extra` ranges). */
 export function maskDistractors(text: string, extra: ReadonlyArray<readonly [number, number]>): Uint8Array {
   const mask = new Uint8Array(text.length);
-  // Most ads are short; skip the regexes entirely when there is no digit at all.
-  if (!/\d/.test(text)) return mask;
-  for (const re of DISTRACTORS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) mask.fill(1, m.index, m.index + m[0].length);
-  }
   for (const [from, to] of extra) mask.fill(1, from, to);
+  for (const [from, to] of digitWindows(text)) {
+    const window = from === 0 && to === text.length ? text : text.slice(from, to);
+    for (const re of DISTRACTORS) {
+      re.lastIndex = 0;
+      for (let m = re.exec(window); m !== null; m = re.exec(window))
+        mask.fill(1, from + m.index, from + m.index + m[0].length);
+    }
+  }
   return mask;
 }

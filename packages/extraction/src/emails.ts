@@ -13,7 +13,7 @@ const LABEL = "[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?";
 const TLD =
   "(?:com|net|org|edu|gov|info|biz|io|me|co|es|gt|pa|ve|ec|mx|us|ar|cl|pe|sv|hn|ni|cr|do|xyz|live|online|site|app|email|mail|uk|de|fr|it|br)";
 const EMAIL = new RegExp(
-  `(?<![a-z0-9._%+-])[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_])?${AT}${LABEL}(?:${DOT}${LABEL}){0,3}?${DOT}${TLD}(?![a-z0-9/])`,
+  `(^|[^a-z0-9._%+-])[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_])?${AT}${LABEL}(?:${DOT}${LABEL}){0,3}?${DOT}${TLD}(?![a-z0-9/])`,
   "g",
 );
 const HINT = /@|arroba|\bat\b/;
@@ -51,10 +51,11 @@ export function findEmails(text: string): FoldedEmail[] {
   const found: FoldedEmail[] = [];
   EMAIL.lastIndex = 0;
   for (let m = EMAIL.exec(text); m !== null; m = EMAIL.exec(text)) {
-    const raw = m[0];
+    // m[1] is the boundary character before the address, consumed (faster than a lookbehind).
+    const from = m.index + (m[1]?.length ?? 0);
+    const raw = m[0].slice(from - m.index);
     const value = undo(raw);
-    if (plausible(raw, value))
-      found.push({ from: m.index, to: m.index + raw.length, value, obfuscations: obfuscationsOf(raw) });
+    if (plausible(raw, value)) found.push({ from, to: from + raw.length, value, obfuscations: obfuscationsOf(raw) });
   }
   return found;
 }

@@ -1,5 +1,6 @@
 /** `extractContacts`: one normalisation pass, then each scanner over the folded text. */
 import { findAges, findPrices } from "./attributes.js";
+import { inferCountry } from "./country-evidence.js";
 import { maskDistractors } from "./distractors.js";
 import { findEmails, undo } from "./emails.js";
 import { findHandles } from "./handles.js";
@@ -34,9 +35,18 @@ export function extractContacts(text: string, options: ExtractOptions = {}): Ext
   for (const p of prices) masked.push([p.from, p.to]);
   const mask = maskDistractors(folded, masked);
   const span = (from: number, to: number) => toSpan(norm, text, from, to);
+  const language = detectLanguage(folded);
+  const names = findNames(folded, text, norm.start);
+  const evidence = inferCountry({
+    text: folded,
+    signals: { ...options, ...(country ? { country } : {}) },
+    language,
+    links: [...urls, ...emails].map((l) => folded.slice(l.from, l.to)),
+    names,
+  });
   return {
-    language: detectLanguage(folded),
-    phones: findPhones(norm, text, country, mask),
+    language,
+    phones: findPhones(norm, text, evidence, mask),
     emails: emails.map((e) => {
       const s = span(e.from, e.to);
       // Keep letters the folding changed ("quiteña"); fall back to the folded form if the raw one is odd.
@@ -51,7 +61,7 @@ export function extractContacts(text: string, options: ExtractOptions = {}): Ext
     }),
     ages: ages.map((a) => ({ ...span(a.from, a.to), value: a.value })),
     prices: prices.map((p) => ({ ...span(p.from, p.to), amount: p.value.amount, currency: p.value.currency })),
-    names: findNames(folded, text, norm.start).map((n) => {
+    names: names.map((n) => {
       const s = span(n.from, n.to);
       return { ...s, value: s.raw };
     }),

@@ -52,12 +52,19 @@ const ACCENTS: ReadonlyMap<number, string> = new Map(
   ACCENT_GROUPS.flatMap(([chars, base]) => [...chars].map((c): [number, string] => [c.codePointAt(0) ?? 0, base])),
 );
 
-// Emoji that advertisers use as words; spelling them out lets the keyword scanners see them.
+// Emoji and symbols that advertisers use as words; spelling them out lets the keyword scanners see
+// them. Currency signs become their ISO codes: a price, and evidence of the country.
 const EMOJI_WORDS: ReadonlyMap<number, string> = new Map([
   [0x1f47b, " snapchat "],
   [0x260e, " tel "],
   [0x1f4de, " tel "],
   [0x1f4f1, " tel "],
+  [0xa3, " gbp "],
+  [0x20ac, " eur "],
+  [0xa5, " jpy "],
+  [0xffe5, " jpy "],
+  [0x5186, " jpy "],
+  [0x20b9, " inr "],
 ]);
 
 /** Invisible code points that only decorate the one before them. */
@@ -85,20 +92,65 @@ export function foldDigit(cp: number): string | undefined {
   return EXTRA_DIGITS.get(cp);
 }
 
+/** The folded text being built, with its offset maps in typed arrays that grow as needed. */
 interface Sink {
+  /** Pieces of the folded text, joined once at the end (a flat string; `+=` would leave a rope). */
   out: string[];
-  start: number[];
-  end: number[];
-  mark: number[];
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+  mark: Uint8Array;
+}
+
+function grow(sink: Sink, needed: number): void {
+  const size = Math.max(needed, sink.start.length * 2);
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  const mark = new Uint8Array(size);
+  start.set(sink.start);
+  end.set(sink.end);
+  mark.set(sink.mark);
+  Object.assign(sink, { start, end, mark });
 }
 
 function emit(sink: Sink, piece: string, from: number, to: number, mark: number): void {
-  for (let k = 0; k < piece.length; k++) {
-    sink.out.push(piece[k] ?? "");
-    sink.start.push(from);
-    sink.end.push(to);
-    sink.mark.push(mark);
+  const n = sink.length + piece.length;
+  if (n > sink.start.length) grow(sink, n);
+  sink.out.push(piece);
+  if (piece.length === 1) {
+    sink.start[sink.length] = from;
+    sink.end[sink.length] = to;
+    sink.mark[sink.length] = mark;
+    sink.length = n;
+    return;
   }
+  sink.start.fill(from, sink.length, n);
+  sink.end.fill(to, sink.length, n);
+  if (mark !== 0) sink.mark.fill(mark, sink.length, n);
+  sink.length = n;
+}
+
+/**
+ * Emits the run of plain ASCII starting at `from` in one piece (most of an ad), up to the next
+ * non-ASCII character or keycap digit; returns where it stopped.
+ */
+function emitAscii(sink: Sink, text: string, from: number): number {
+  let to = from + 1;
+  while (to < text.length) {
+    const c = text.charCodeAt(to);
+    if (c >= 0x80 || (((c >= 48 && c <= 57) || c === 35 || c === 42) && keycapLength(text, to) > 0)) break;
+    to++;
+  }
+  const size = to - from;
+  if (sink.length + size > sink.start.length) grow(sink, sink.length + size);
+  const piece = text.slice(from, to).toLowerCase();
+  sink.out.push(piece.includes("\t") || piece.includes("\r") ? piece.replace(/[\t\r]/g, " ") : piece);
+  for (let k = 0; k < size; k++) {
+    sink.start[sink.length + k] = from + k;
+    sink.end[sink.length + k] = from + k + 1;
+  }
+  sink.length += size;
+  return to;
 }
 
 /** Length of a keycap sequence starting at i ("3", optional FE0F, U+20E3), or 0. */
@@ -126,8 +178,15 @@ function foldNonAscii(cp: number): { piece: string; mark: number } {
 
 /** Folds `text` in one pass; see the module comment. */
 export function normalise(text: string): Normalised {
-  const sink: Sink = { out: [], start: [], end: [], mark: [] };
   const n = text.length;
+  const capacity = n + 16;
+  const sink: Sink = {
+    out: [],
+    length: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    mark: new Uint8Array(capacity),
+  };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -138,9 +197,7 @@ export function normalise(text: string): Normalised {
         i += keycap;
         continue;
       }
-      const piece = c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : c === 9 || c === 13 ? " " : text[i];
-      emit(sink, piece ?? "", i, i + 1, 0);
-      i++;
+      i = emitAscii(sink, text, i);
       continue;
     }
     const cp = text.codePointAt(i) ?? c;
@@ -153,9 +210,9 @@ export function normalise(text: string): Normalised {
   }
   return {
     text: sink.out.join(""),
-    start: Int32Array.from(sink.start),
-    end: Int32Array.from(sink.end),
-    mark: Uint8Array.from(sink.mark),
+    start: sink.start.subarray(0, sink.length),
+    end: sink.end.subarray(0, sink.length),
+    mark: sink.mark.subarray(0, sink.length),
   };
 }
 

@@ -4,6 +4,8 @@
  * words that double as common words ("for", "too", "won") are left out on purpose.
  */
 
+import { prefixFilter } from "./word-prefixes.js";
+
 export type WordLang = "es" | "en";
 
 export interface NumberWord {
@@ -123,16 +125,34 @@ function build(): Map<string, NumberWord> {
 
 export const NUMBER_WORDS: ReadonlyMap<string, NumberWord> = build();
 
+// English words that stand for digits only when glued to digits in one word ("for80", "one9zerofor",
+// "ate8ate"): on their own they are ordinary words.
+const GLUED_WORDS: ReadonlyMap<string, NumberWord> = new Map(
+  (
+    [
+      ["for", "4"],
+      ["fore", "4"],
+      ["to", "2"],
+      ["too", "2"],
+      ["ate", "8"],
+      ["won", "1"],
+    ] as const
+  ).map(([w, digits]) => [w, { digits, lang: "en", tens: false }]),
+);
+const MIN_GLUED_WORD = 2;
+
 const MAX_WORD = 12;
 const MIN_WORD = 3;
 
-function splitFrom(letters: string, at: number, depth: number): NumberWord[] | undefined {
+function splitFrom(letters: string, at: number, depth: number, glued: boolean): NumberWord[] | undefined {
   if (at === letters.length) return [];
   if (depth > 16) return undefined;
-  for (let len = Math.min(MAX_WORD, letters.length - at); len >= MIN_WORD; len--) {
-    const word = NUMBER_WORDS.get(letters.slice(at, at + len));
+  const shortest = glued ? MIN_GLUED_WORD : MIN_WORD;
+  for (let len = Math.min(MAX_WORD, letters.length - at); len >= shortest; len--) {
+    const piece = letters.slice(at, at + len);
+    const word = NUMBER_WORDS.get(piece) ?? (glued ? GLUED_WORDS.get(piece) : undefined);
     if (!word) continue;
-    const rest = splitFrom(letters, at + len, depth + 1);
+    const rest = splitFrom(letters, at + len, depth + 1, glued);
     if (rest) return [word, ...rest];
   }
   return undefined;
@@ -140,14 +160,26 @@ function splitFrom(letters: string, at: number, depth: number): NumberWord[] | u
 
 /**
  * Splits a run of letters into number words ("cuatrocinco" → cuatro, cinco), longest first with
- * backtracking. Returns undefined when any part is not a number word.
+ * backtracking. Returns undefined when any part is not a number word. `glued`: the letters are glued
+ * to digits in one word, where "for", "to", "ate" and "won" count too.
  */
-export function splitNumberWords(letters: string): NumberWord[] | undefined {
-  const whole = NUMBER_WORDS.get(letters);
+export function splitNumberWords(letters: string, glued = false): NumberWord[] | undefined {
+  const whole = NUMBER_WORDS.get(letters) ?? (glued ? GLUED_WORDS.get(letters) : undefined);
   if (whole) return [whole];
+  if (glued) return splitFrom(letters, 0, 0, true);
   // Ordinary words fail on their first three letters, before any backtracking.
   if (letters.length < 2 * MIN_WORD || !PREFIXES.has(letters.slice(0, MIN_WORD))) return undefined;
-  return splitFrom(letters, 0, 0);
+  return splitFrom(letters, 0, 0, false);
 }
 
 const PREFIXES: ReadonlySet<string> = new Set([...NUMBER_WORDS.keys()].map((w) => w.slice(0, 3)));
+
+const FIRST_LETTERS = prefixFilter(NUMBER_WORDS.keys());
+
+/**
+ * False when text[from, to) cannot be number words: every number word, and so every run of them,
+ * starts like one of them. Lets the scanner pass ordinary words without cutting them out.
+ */
+export function mayBeNumberWords(text: string, from: number, to: number): boolean {
+  return FIRST_LETTERS.mayHave(text, from, to);
+}

@@ -1,34 +1,18 @@
 /**
- * Deciding which country a digit string belongs to, and whether it is a real number there.
- * Validation is libphonenumber-js with the `max` metadata (real number ranges); a cheap gate on
- * the national length and the general pattern of each plan avoids most parser calls.
+ * Deciding which country a digit string belongs to, and whether it is a real number there. A number
+ * with a calling code ('+', '00', or a code the ad has evidence for) is read under it. One without
+ * is read under the ad's calling code first, and never under another when it is valid there; then
+ * under the codes the ad has evidence for, strongest first; then, as mobiles only, under the region's
+ * codes. Validation is libphonenumber-js with the `max` metadata (real number ranges): a cheap test
+ * against each plan's ranges first, then the parser itself for the numbers finally chosen (`confirm`).
  */
-import {
-  type CountryCode,
-  getCountryCallingCode,
-  isSupportedCountry,
-  Metadata,
-  parsePhoneNumberFromString,
-} from "libphonenumber-js/max";
+import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { CALLING_CODES, planOfCode } from "./calling-plans.js";
+import type { CountryEvidence } from "./country-evidence.js";
+import { type Candidate, candidatesOf, ownCandidate, REGION_COUNTRIES, readIn } from "./phone-candidates.js";
 import type { PhoneRule } from "./types.js";
 
-/**
- * Fallback order when a number is not valid in the ad's country. Peru is left out on purpose: its
- * Lima landline range accepts almost any 8-digit run starting with 1.
- */
-export const REGION_COUNTRIES: readonly string[] = Object.freeze([
-  "GT",
-  "PA",
-  "CO",
-  "VE",
-  "EC",
-  "MX",
-  "US",
-  "SV",
-  "HN",
-  "NI",
-  "CR",
-]);
+export { REGION_COUNTRIES } from "./phone-candidates.js";
 
 export interface Resolved {
   e164: string;
@@ -37,90 +21,66 @@ export interface Resolved {
   strayTrunkZero: boolean;
   /** False when only a landline/other range matched (ads advertise mobiles). */
   mobile?: boolean;
+  /** What the segmentation pays for this reading: 0 for the ad's own plan or a written code. */
+  cost: number;
+  /** The signals that chose the country (shared, never mutated). */
+  evidence: readonly string[];
+  /** The national trunk prefix was written ("07700 …"). */
+  trunk?: boolean;
 }
 
-interface Plan {
+const EXPLICIT: readonly string[] = Object.freeze(["calling-code-written"]);
+
+interface Parsed {
+  e164: string;
+  country: string | undefined;
+  nationalNumber: string;
   callingCode: string;
-  lengths: ReadonlySet<number>;
-  /** Any number type of the plan (fixed, mobile, toll-free, ...), from the `max` metadata. */
-  valid: RegExp;
-  /** Mobile ranges only: the region fallback accepts nothing else. */
-  mobile: RegExp;
-  nationalPrefix: string;
 }
 
-interface RawType {
-  pattern(): string;
-}
+// The same numbers come back ad after ad (a site's own number is on every ad it hosts): what the
+// parser said about a digit string is kept. Its answer depends on the string alone.
+const parsedCache = new Map<string, Parsed | null>();
+const PARSED_CACHE_SIZE = 20_000;
 
-interface RawPlan {
-  callingCode(): string;
-  possibleLengths(): number[];
-  nationalPrefix(): string | undefined;
-  type(name: string): RawType | undefined;
-}
-
-const NUMBER_TYPES = [
-  "FIXED_LINE",
-  "MOBILE",
-  "TOLL_FREE",
-  "PREMIUM_RATE",
-  "SHARED_COST",
-  "VOIP",
-  "PERSONAL_NUMBER",
-  "PAGER",
-  "UAN",
-  "VOICEMAIL",
-] as const;
-
-const plans = new Map<string, Plan | null>();
-
-function planOf(country: string): Plan | null {
-  const cached = plans.get(country);
-  if (cached !== undefined) return cached;
-  let plan: Plan | null = null;
-  if (isSupportedCountry(country)) {
-    const metadata = new Metadata();
-    metadata.selectNumberingPlan(country);
-    // The typings omit the plan's accessors; they are part of the runtime API.
-    const raw = metadata.numberingPlan as unknown as RawPlan;
-    const patterns = NUMBER_TYPES.flatMap((t) => raw.type(t)?.pattern() ?? []);
-    plan = {
-      callingCode: raw.callingCode(),
-      lengths: new Set(raw.possibleLengths()),
-      valid: new RegExp(`^(?:${patterns.join("|")})$`),
-      mobile: new RegExp(`^(?:${raw.type("MOBILE")?.pattern() ?? patterns.join("|")})$`),
-      nationalPrefix: raw.nationalPrefix() ?? "",
-    };
+/** libphonenumber-js's reading of "+<digits>" when it is a valid number, else null. */
+function parseValid(digits: string): Parsed | null {
+  let parsed = parsedCache.get(digits);
+  if (parsed === undefined) {
+    const number = parsePhoneNumberFromString(`+${digits}`);
+    parsed = number?.isValid()
+      ? {
+          e164: number.number,
+          country: number.country,
+          nationalNumber: number.nationalNumber,
+          callingCode: number.countryCallingCode,
+        }
+      : null;
+    if (parsedCache.size >= PARSED_CACHE_SIZE) parsedCache.clear();
+    parsedCache.set(digits, parsed);
   }
-  plans.set(country, plan);
-  return plan;
-}
-
-/**
- * The national significant number if `digits` (with or without the trunk prefix) matches one of
- * the plan's number-type ranges. This is the test `isValid()` makes, without building a PhoneNumber;
- * the spans finally chosen are confirmed by libphonenumber-js itself (`confirm`).
- */
-function nationalOf(plan: Plan, digits: string, ranges: RegExp = plan.valid): string | undefined {
-  if (plan.lengths.has(digits.length) && ranges.test(digits)) return digits;
-  const p = plan.nationalPrefix;
-  if (!p || !digits.startsWith(p)) return undefined;
-  const rest = digits.slice(p.length);
-  return plan.lengths.has(rest.length) && ranges.test(rest) ? rest : undefined;
-}
-
-function validNational(digits: string, country: string, mobileOnly = false): string | undefined {
-  const plan = planOf(country);
-  const national = plan ? nationalOf(plan, digits, mobileOnly ? plan.mobile : plan.valid) : undefined;
-  return plan && national ? `+${plan.callingCode}${national}` : undefined;
+  return parsed;
 }
 
 /** Re-validates a chosen number with libphonenumber-js (`max`); undefined if it disagrees. */
 export function confirm(resolved: Resolved): Resolved | undefined {
-  const parsed = parsePhoneNumberFromString(resolved.e164);
-  if (!parsed?.isValid() || parsed.number !== resolved.e164) return undefined;
+  const parsed = parseValid(resolved.e164.slice(1));
+  if (!parsed || parsed.e164 !== resolved.e164) return undefined;
   return parsed.country === resolved.country ? resolved : { ...resolved, country: parsed.country ?? resolved.country };
+}
+
+function parseInternational(digits: string): Resolved | undefined {
+  const parsed = parseValid(digits);
+  if (!parsed?.country) return undefined;
+  const stray = digits.startsWith(`${parsed.callingCode}0`) && !parsed.nationalNumber.startsWith("0");
+  return {
+    e164: parsed.e164,
+    country: parsed.country,
+    rule: "explicit-country-code",
+    strayTrunkZero: stray,
+    cost: 0,
+    evidence: EXPLICIT,
+  };
 }
 
 /** Parses "+<digits>" and reports whether a stray trunk zero after the calling code was dropped. */
@@ -130,7 +90,7 @@ export function resolveInternational(digits: string): Resolved | undefined {
   if (direct) return direct;
   // Mexico's retired mobile prefix: "+52 1 55 ..." is still written for WhatsApp.
   if (digits.length === 13 && digits.startsWith("521")) return parseInternational(`52${digits.slice(3)}`);
-  // "+57 0318..." : a national trunk zero kept after the calling code.
+  // "+57 0318...", "+44 (0) 7700 ...": a national trunk zero kept after the calling code.
   for (let ccLength = 1; ccLength <= 3; ccLength++) {
     if (digits[ccLength] !== "0" || !CALLING_CODES.has(digits.slice(0, ccLength))) continue;
     const fixed = parseInternational(digits.slice(0, ccLength) + digits.slice(ccLength + 1));
@@ -139,75 +99,80 @@ export function resolveInternational(digits: string): Resolved | undefined {
   return undefined;
 }
 
-function parseInternational(digits: string): Resolved | undefined {
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
-  if (!parsed?.isValid() || !parsed.country) return undefined;
-  const cc = parsed.countryCallingCode;
-  const stray = digits.startsWith(`${cc}0`) && !parsed.nationalNumber.startsWith("0");
-  return { e164: parsed.number, country: parsed.country, rule: "explicit-country-code", strayTrunkZero: stray };
+/** Calling codes as strings, to tell whether a leading digit group is one ("502", "(58)"). */
+export function isCallingCode(digits: string): boolean {
+  return WRITTEN_CODES.has(digits);
 }
+
+const WRITTEN_CODES: ReadonlySet<string> = new Set(
+  REGION_COUNTRIES.concat(["AR", "CL", "BO", "PY", "UY", "BR", "ES", "CU", "PR"]).map((c) =>
+    getCountryCallingCode(c as CountryCode),
+  ),
+);
 
 /** A number written with the ad country's calling code but no '+' ("502 5555 1234"). */
-function withOwnCallingCode(digits: string, country: string): Resolved | undefined {
-  const plan = planOf(country);
-  if (!plan || !digits.startsWith(plan.callingCode)) return undefined;
-  if (!nationalOf(plan, digits.slice(plan.callingCode.length))) return undefined;
+function withOwnCallingCode(digits: string, own: string): Resolved | undefined {
+  const plan = planOfCode(own);
+  if (!plan || !digits.startsWith(own)) return undefined;
+  const rest = digits.slice(own.length);
+  if (!plan.lengths.has(rest.length) || !plan.valid.test(rest)) return undefined;
   const resolved = resolveInternational(digits);
-  return resolved?.country === country ? resolved : undefined;
+  return resolved?.e164.startsWith(`+${own}`) ? resolved : undefined;
 }
 
-/** The ad's country, then (if `ccGroup`) the written calling code; undefined if neither is valid. */
-export function resolveInAdCountry(
+/** Whether the caller can use a reading where it was found (the segmentation's own tests). */
+export type Acceptable = (resolved: Resolved) => boolean;
+
+/**
+ * Reads `digits` written without '+' or '00'. `freeOnly`: the caller can use only readings at no cost
+ * (the ad's own code, a written calling code), so the other plans are not tried.
+ */
+export type DigitsResolver = (
   digits: string,
-  country: string | undefined,
   ccGroup: boolean,
-): Resolved | undefined {
-  if (country) {
-    const own = withOwnCallingCode(digits, country);
-    if (own) return own;
-    const e164 = validNational(digits, country);
-    if (e164) {
-      const mobile = validNational(digits, country, true) !== undefined;
-      return { e164, country, rule: "ad-country", strayTrunkZero: false, mobile };
+  accept?: Acceptable,
+  freeOnly?: boolean,
+) => Resolved | undefined;
+
+/** A resolver for numbers written without '+' or '00', for one ad's evidence. */
+export function createResolver(evidence: CountryEvidence): DigitsResolver {
+  const ownCode = evidence.adCode;
+  const own = ownCandidate(evidence);
+  // The other candidates need all the evidence: built when a number is not valid under the own code.
+  let others: Candidate[] | undefined;
+  let allowed: Set<string> | undefined;
+  return (digits, ccGroup, accept = () => true, freeOnly = false) => {
+    const written = ownCode ? withOwnCallingCode(digits, ownCode) : undefined;
+    if (written) return written;
+    // Valid under the ad's own code: never read under another.
+    const mine = own ? readIn(own, digits) : undefined;
+    if (mine) return mine;
+    const withoutPlus = ccGroup && digits.length >= 10;
+    if (freeOnly && !withoutPlus) return undefined;
+    others ??= candidatesOf(evidence);
+    let best: Resolved | undefined;
+    for (const candidate of freeOnly ? [] : others) {
+      if (best && candidate.cost >= best.cost) continue;
+      const resolved = readIn(candidate, digits);
+      if (resolved && accept(resolved) && (!best || resolved.cost < best.cost)) best = resolved;
     }
-  }
-  return ccGroup && digits.length >= 10 ? resolveWithoutPlus(digits) : undefined;
+    if (!withoutPlus) return best;
+    allowed ??= new Set([...(ownCode ? [ownCode] : []), ...others.map((c) => c.plan.callingCode)]);
+    const other = resolveWithoutPlus(digits, allowed);
+    return other && (!best || other.cost <= best.cost) ? other : best;
+  };
 }
 
 /**
- * "58 414 1234567", "573001234567": a calling code written without '+' or '00'. Only the region's
- * codes count, and no stray trunk zero is forgiven: a 12-digit id would otherwise read as a
- * number of some country somewhere in the world.
+ * "58 414 1234567", "44 7700 900123": a calling code written without '+' or '00'. Only codes the ad
+ * may be from count (the region's and those with evidence), and no stray trunk zero is forgiven: a
+ * 12-digit id would otherwise read as a number of some country somewhere in the world.
  */
-function resolveWithoutPlus(digits: string): Resolved | undefined {
+function resolveWithoutPlus(digits: string, allowed: ReadonlySet<string>): Resolved | undefined {
   for (let ccLength = 1; ccLength <= 3; ccLength++) {
-    if (!REGION_CODES.has(digits.slice(0, ccLength))) continue;
+    if (!allowed.has(digits.slice(0, ccLength))) continue;
     const resolved = parseInternational(digits);
     return resolved && !resolved.strayTrunkZero ? resolved : undefined;
   }
   return undefined;
 }
-
-/** The first other region country where `digits` is a valid national number. */
-export function resolveInRegion(digits: string, adCountry: string | undefined): Resolved | undefined {
-  for (const country of REGION_COUNTRIES) {
-    if (country === adCountry) continue;
-    // Ads advertise mobiles; a landline-shaped run in a foreign plan is far more often an id or a price.
-    const e164 = validNational(digits, country, true);
-    if (e164) return { e164, country, rule: "region-fallback", strayTrunkZero: false };
-  }
-  return undefined;
-}
-
-/** Calling codes as strings, to tell whether a leading digit group is one ("502", "(58)"). */
-export function isCallingCode(digits: string): boolean {
-  return CALLING_CODES.has(digits);
-}
-
-const REGION_CODES: ReadonlySet<string> = new Set(REGION_COUNTRIES.map((c) => getCountryCallingCode(c as CountryCode)));
-
-const CALLING_CODES: ReadonlySet<string> = new Set(
-  REGION_COUNTRIES.concat(["AR", "CL", "BO", "PY", "UY", "BR", "ES", "CU", "PR"]).map((c) =>
-    getCountryCallingCode(c as CountryCode),
-  ),
-);

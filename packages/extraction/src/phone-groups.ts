@@ -4,7 +4,7 @@
  * masked distractor, a newline) ends the run. Groups are never split later, so a long id stays whole.
  */
 import { DigitMark } from "./normalise.js";
-import { type NumberWord, splitNumberWords } from "./number-words.js";
+import { mayBeNumberWords, type NumberWord, splitNumberWords } from "./number-words.js";
 
 export const Obf = {
   spelledEs: 1,
@@ -38,7 +38,27 @@ export interface Group {
 const LETTER_DIGITS: Readonly<Record<string, string>> = { o: "0", l: "1", i: "1", "|": "1" };
 // Rarer substitutions, trusted only next to at least two real digits.
 const LEET_DIGITS: Readonly<Record<string, string>> = { s: "5", b: "8", z: "2" };
-const SEPARATORS = new Set([" ", "-", ".", "/", "(", ")", "~", ",", "_", "*", "[", "]", '"', "'", "+", "=", ">", "<"]);
+const SEPARATORS = new Set([
+  " ",
+  "-",
+  ".",
+  "/",
+  "(",
+  ")",
+  "~",
+  ",",
+  "_",
+  "*",
+  "[",
+  "]",
+  '"',
+  "'",
+  "+",
+  "=",
+  ">",
+  "<",
+  ";",
+]);
 const MAX_GAP = 8;
 
 function isWordChar(code: number): boolean {
@@ -49,11 +69,23 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isDigit(text.charCodeAt(k))) return true;
+  return false;
+}
+
 interface Piece {
   digits: string;
   obf: number;
   openTens: boolean;
   openHundreds?: boolean;
+}
+
+/** A piece of a word and where it is; `piece` is null for letters that are not a number. */
+interface Located {
+  piece: Piece | null;
+  from: number;
+  to: number;
 }
 
 function wordObf(w: NumberWord): number {
@@ -63,7 +95,7 @@ function wordObf(w: NumberWord): number {
 
 /** Reads letters [from,to) as number words, or as letters-for-digits when the word has enough real digits. */
 function letterPiece(letters: string, realDigits: number, wordLength: number): Piece | undefined {
-  const words = splitNumberWords(letters);
+  const words = splitNumberWords(letters, realDigits > 0);
   if (words) {
     const last = words[words.length - 1];
     const alone = words.length === 1 && last !== undefined;
@@ -94,21 +126,49 @@ function digitMarks(mark: Uint8Array, from: number, to: number): number {
   return obf;
 }
 
-/** Splits one word into pieces; `null` stands for letters that are not a number (a breaker). */
-function wordPieces(text: string, mark: Uint8Array, from: number, to: number): (Piece | null)[] {
+/** Splits one word into pieces; a null piece stands for letters that are not a number (a breaker). */
+function wordPieces(text: string, mark: Uint8Array, from: number, to: number): Located[] {
   let realDigits = 0;
   for (let k = from; k < to; k++) if (isDigit(text.charCodeAt(k))) realDigits++;
-  const pieces: (Piece | null)[] = [];
+  const pieces: Located[] = [];
   let k = from;
   while (k < to) {
     const digit = isDigit(text.charCodeAt(k));
     let e = k + 1;
     while (e < to && isDigit(text.charCodeAt(e)) === digit) e++;
-    if (digit) pieces.push({ digits: text.slice(k, e), obf: digitMarks(mark, k, e), openTens: false });
-    else pieces.push(letterPiece(text.slice(k, e), realDigits, to - from) ?? null);
+    const piece = digit
+      ? { digits: text.slice(k, e), obf: digitMarks(mark, k, e), openTens: false }
+      : (letterPiece(text.slice(k, e), realDigits, to - from) ?? null);
+    pieces.push({ piece, from: k, to: e });
     k = e;
   }
   return pieces;
+}
+
+// Digits glued to a word ("call7732904418", "7865550144tengo", "0123pls") are read when the word
+// sits only before or after them and they are enough for a number's start or its last block.
+const MIN_GLUED_LEADING = 3;
+const MIN_GLUED_TRAILING = 4;
+
+interface Glued {
+  pieces: Piece[];
+  from: number;
+  to: number;
+  /** A word before the digits: they start a new run. */
+  lead: boolean;
+  /** A word after the digits: the run ends with them. */
+  trail: boolean;
+}
+
+function gluedDigits(located: readonly Located[]): Glued | undefined {
+  const lead = located[0]?.piece === null;
+  const trail = located[located.length - 1]?.piece === null;
+  const middle = located.slice(lead ? 1 : 0, trail ? -1 : undefined);
+  if (middle.length === 0 || middle.some((l) => l.piece === null)) return undefined;
+  const pieces = middle.map((l) => l.piece as Piece);
+  const digits = pieces.reduce((acc, p) => acc + p.digits.length, 0);
+  if ((lead && digits < MIN_GLUED_LEADING) || (trail && digits < MIN_GLUED_TRAILING)) return undefined;
+  return { pieces, from: (middle[0] as Located).from, to: (middle[middle.length - 1] as Located).to, lead, trail };
 }
 
 interface RunState {
@@ -169,14 +229,40 @@ export function scanGroups(text: string, mark: Uint8Array, mask: Uint8Array): Gr
       i = j;
       continue;
     }
-    const pieces = wordPieces(text, mark, i, j);
-    if (pieces.includes(null)) close(state);
-    else addGroup(state, pieces as Piece[], i, j);
+    if (!hasDigit(text, i, j) && (!mayBeNumberWords(text, i, j) || splitNumberWords(text.slice(i, j)) === undefined)) {
+      // Most words are just words: they end the run.
+      close(state);
+      resetGap(state);
+      i = j;
+      continue;
+    }
+    const located = wordPieces(text, mark, i, j);
+    if (located.every((l) => l.piece !== null))
+      addGroup(
+        state,
+        located.map((l) => l.piece as Piece),
+        i,
+        j,
+      );
+    else addGlued(state, gluedDigits(located));
     resetGap(state);
     i = j;
   }
   close(state);
   return state.runs;
+}
+
+function addGlued(state: RunState, glued: Glued | undefined): void {
+  if (!glued) {
+    close(state);
+    return;
+  }
+  if (glued.lead) {
+    close(state);
+    resetGap(state);
+  }
+  addGroup(state, glued.pieces, glued.from, glued.to);
+  if (glued.trail) close(state);
 }
 
 /** Adds a word's pieces to the run as one group, or completes an open tens word with it. */

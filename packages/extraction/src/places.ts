@@ -1,4 +1,5 @@
 /** Cities (a small regional gazetteer), Guatemala City zones, advertised names, and the ad's language. */
+import { prefixFilter } from "./word-prefixes.js";
 
 export interface FoldedPlace {
   from: number;
@@ -93,7 +94,7 @@ const GAZETTEER: ReadonlyMap<string, { value: string; country: string }> = new M
   ),
 );
 const CITY_RE = new RegExp(
-  `(?<![a-z0-9_@.])(${[...GAZETTEER.keys()].sort((a, b) => b.length - a.length).join("|")})(?![a-z0-9_])`,
+  `(^|[^a-z0-9_@.])(${[...GAZETTEER.keys()].sort((a, b) => b.length - a.length).join("|")})(?![a-z0-9_])`,
   "g",
 );
 const ZONE_RE = /(?<![a-z])zona ?(\d{1,2})(?!\d)/g;
@@ -103,8 +104,10 @@ export function findPlaces(text: string, country: string | undefined): FoldedPla
   const found: FoldedPlace[] = [];
   CITY_RE.lastIndex = 0;
   for (let m = CITY_RE.exec(text); m !== null; m = CITY_RE.exec(text)) {
-    const hit = GAZETTEER.get(m[1] ?? "");
-    if (hit) found.push({ from: m.index, to: m.index + m[0].length, value: hit.value, country: hit.country });
+    // m[1] is the boundary character before the name (consumed: faster than a lookbehind).
+    const hit = GAZETTEER.get(m[2] ?? "");
+    const from = m.index + (m[1]?.length ?? 0);
+    if (hit) found.push({ from, to: m.index + m[0].length, value: hit.value, country: hit.country });
   }
   if (country === undefined || country === "GT") {
     ZONE_RE.lastIndex = 0;
@@ -118,7 +121,7 @@ export function findPlaces(text: string, country: string | undefined): FoldedPla
 }
 
 const NAME_INTRO =
-  /(?<![a-z])(?:me llamo|mi nombre es|soy|my name is|i'm|i am|call me|nombre:?|name:?)[ :]+(?:la |el |tu |your )?/g;
+  /(?:^|[^a-z])(?:me llamo|mi nombre es|soy|my name is|i'm|i am|call me|nombre:?|name:?)[ :]+(?:la |el |tu |your )?/g;
 const NOT_NAMES = new Set(
   "una un la el tu su nueva nuevo new latina latin colombiana venezolana guatemalteca panamena mexicana ecuatoriana americana real independiente independent available disponible chica nena mujer woman girl trans sexy hot morena rubia catracha chapina paisa caleña costena the a an very muy".split(
     " ",
@@ -142,24 +145,46 @@ export function findNames(text: string, input: string, startOf: Int32Array): { f
   return found;
 }
 
+// Function words and the vocabulary of ads; words both languages use in ads ("me", "no", "real",
+// "sexy", "hot") and number words (spelled numbers are obfuscation, often in the other language) are left out.
 const ES_WORDS = new Set(
-  "de la el y que en soy para con los las una mi mis tu por muy hola tengo servicio llamame llama llamar besos sin disponible chica trato escribeme escribe atiendo numero tambien nueva nuevo hermosa linda contacto hora horas noche precio tarifa solo del al ya hoy".split(
-    " ",
-  ),
+  `de la el y que en soy para con los las una mi mis tu por muy hola tengo servicio llamame llama llamar besos sin
+  disponible chica trato escribeme escribe atiendo numero tambien nueva nuevo hermosa linda contacto hora horas noche
+  precio tarifa solo del al ya hoy papi mami amor rica caliente lugar propio mensaje llamadas`.split(/\s+/),
 );
 const EN_WORDS = new Set(
-  "the and i am you to my for with call hi is in of your available text here girl sweet new only now rates hour hours night ask visiting town".split(
-    " ",
-  ),
+  `the and i am you to my for with call hi is in of your available text here girl sweet new only now rates hour
+  hours night ask visiting town txt incall outcall babe kisses pics discreet upscale massage today tonight
+  please pls daddy love`.split(/\s+/),
 );
 
-/** "es", "en" or "und" by counting function words. */
+// About 120 words: their first three letters already rule out most words, and read only three characters.
+const LANGUAGE_WORDS = prefixFilter([...ES_WORDS, ...EN_WORDS]);
+
+function isWordLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || code === 39;
+}
+
+/** "es", "en" or "und" by counting function words (words are runs of a-z and apostrophes). */
 export function detectLanguage(text: string): "es" | "en" | "und" {
   let es = 0;
   let en = 0;
-  for (const w of text.split(/[^a-z']+/)) {
-    if (ES_WORDS.has(w)) es++;
-    else if (EN_WORDS.has(w)) en++;
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let apostrophe = false;
+    for (; j < text.length && isWordLetter(text.charCodeAt(j)); j++) if (text.charCodeAt(j) === 39) apostrophe = true;
+    // No listed word has an apostrophe.
+    if (!apostrophe && LANGUAGE_WORDS.mayHave(text, i, j)) {
+      const w = text.slice(i, j);
+      if (ES_WORDS.has(w)) es++;
+      else if (EN_WORDS.has(w)) en++;
+    }
+    i = j;
   }
   if (es === 0 && en === 0) return "und";
   return es >= en ? "es" : "en";

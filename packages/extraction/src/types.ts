@@ -5,7 +5,12 @@ export interface Span {
   end: number;
 }
 
-export type PhoneRule = "explicit-country-code" | "ad-country" | "region-fallback" | "messaging-link";
+export type PhoneRule =
+  | "explicit-country-code"
+  | "ad-country"
+  | "inferred-country"
+  | "region-fallback"
+  | "messaging-link";
 
 export interface PhoneMatch extends Span {
   /** E.164, e.g. "+50255551234". */
@@ -14,6 +19,11 @@ export interface PhoneMatch extends Span {
   country: string;
   /** Which rule decided the country. */
   rule: PhoneRule;
+  /**
+   * The signals behind the country ("country-field:US", "city:Toronto", "tld:.com.au",
+   * "calling-code:+44", "language:en", "trunk-prefix", "region-fallback", ...).
+   */
+  evidence?: string[];
   /** Stable kebab-case tags of what was undone ("spelled-es", "keycap-emoji", ...). */
   obfuscations: string[];
   /** 0..1 */
@@ -70,6 +80,12 @@ export interface Extraction {
 }
 
 export interface ExtractOptions {
-  /** The ad's country, ISO 3166 alpha-2, upper-case. */
+  /** The ad's country field, ISO 3166 alpha-2 (it may be wrong: the text's evidence can outweigh it). */
   country?: string;
+  /** The ad's city field ("Toronto", "London, Ontario"). */
+  city?: string;
+  /** The site or feed the ad came from (a name or a domain). */
+  source?: string;
+  /** The ad's URL: its TLD and section ("toronto.example.ca/escorts") are evidence of the country. */
+  url?: string;
 }

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** ../shared/vectors/pdq relative to the repo root (packages/image-hash/test -> repo root is ../../..). */
-export const PDQ_VECTORS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/vectors/pdq");
+/** Meta's PDQ reference vectors, kept in the repository (test/fixtures/vectors/pdq, with their licence). */
+export const PDQ_VECTORS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../test/fixtures/vectors/pdq");
 
 export function readLines(relativePath: string): string[] {
   return readFileSync(resolve(PDQ_VECTORS, relativePath), "utf8")

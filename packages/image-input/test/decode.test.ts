@@ -5,7 +5,7 @@ import { hammingDistance } from "@nexus/image-hash";
 import { describe, expect, it } from "vitest";
 import { createImageHasher } from "../src/index.js";
 
-const VECTORS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/vectors/pdq");
+const VECTORS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../test/fixtures/vectors/pdq");
 const expected = new Map(
   readFileSync(resolve(VECTORS, "expected/cpp-fullsize.csv"), "utf8")
     .trim()

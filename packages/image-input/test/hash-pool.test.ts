@@ -13,7 +13,7 @@ import { createImageHasher } from "../src/index.js";
 import { noisePng } from "./fixtures.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const VECTORS = resolve(HERE, "../../../../shared/vectors/pdq/data");
+const VECTORS = resolve(HERE, "../../../test/fixtures/vectors/pdq/data");
 
 async function decode(bytes: Buffer) {
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });

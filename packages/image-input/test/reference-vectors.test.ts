@@ -5,8 +5,8 @@ import { hammingDistance } from "@nexus/image-hash";
 import { describe, expect, it } from "vitest";
 import { createImageHasher } from "../src/index.js";
 
-// ../shared/vectors/pdq relative to the repo root; never edited, read as they are.
-const VECTORS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/vectors/pdq");
+// Meta's reference vectors (test/fixtures/vectors/pdq, with their licence); never edited, read as they are.
+const VECTORS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../test/fixtures/vectors/pdq");
 
 interface Row {
   file: string;

@@ -12,7 +12,8 @@ import {
 import { createLogger, type Logger } from "@nexus/logging";
 import type { TopicName } from "@nexus/schemas";
 
-const stageSpec = { kafka: kafkaSpec, log: logSpec, service: serviceSpec } as const;
+/** What every stage service reads from the environment (a service's own settings come on top). */
+export const stageSpec = { kafka: kafkaSpec, log: logSpec, service: serviceSpec } as const;
 export type StageConfig = ConfigOf<typeof stageSpec>;
 
 export interface StageServiceOptions<T extends TopicName> {

@@ -2,7 +2,7 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import type { AlertService } from "@nexus/alerting";
 import type { Logger } from "@nexus/logging";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from "fastify";
 import { auditRequest } from "./audit.js";
 import { type ApiKey, authenticate, type Principal, type Role, requireRole } from "./auth.js";
 import type { ApiBackend } from "./backend.js";
@@ -59,7 +59,9 @@ function principalOf(request: FastifyRequest, keys: readonly ApiKey[], sessions:
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Typed as Fastify's base logger so routes see the default instance type; it is our pino logger.
   const loggerInstance: FastifyBaseLogger = options.logger;
-  const app: FastifyInstance = Fastify({ loggerInstance, disableRequestLogging: true, bodyLimit: 25_000_000 });
+  // Requests are logged once, by our audit hook; Fastify's own request lines are off.
+  const logController = new LogController({ disableRequestLogging: true });
+  const app: FastifyInstance = Fastify({ loggerInstance, logController, bodyLimit: 25_000_000 });
   await app.register(swagger, {
     openapi: {
       info: {

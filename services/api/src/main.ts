@@ -1,33 +1,20 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { dataSpec, esSpec, integer, kafkaSpec, localImportImageSpec, logSpec, readConfig, text } from "@nexus/config";
+import { readConfig } from "@nexus/config";
 import { openEngine } from "@nexus/embedded-runtime";
 import { connectEs } from "@nexus/es";
 import { createImageHasher, createPhotoReader } from "@nexus/image-input";
 import { createLogger } from "@nexus/logging";
 import { buildApp } from "./app.js";
 import { parseApiKeys } from "./auth.js";
+import { configSpec, kafkaModeSpec } from "./config.js";
 import { createEngineInsights } from "./console/engine-insights.js";
 import { createSettingsStore } from "./console/settings-store.js";
 import { createEmbeddedBackend } from "./embedded-backend.js";
 import { createEsBackend } from "./es-backend.js";
 import { openKafkaMode } from "./kafka-mode.js";
 
-const apiSpec = {
-  host: text("NEXUS_API_HOST", "address the API listens on", { default: "127.0.0.1" }),
-  port: integer("NEXUS_API_PORT", "port the API listens on", { default: 8080, min: 0 }),
-  keys: text("NEXUS_API_KEYS", "name:role:secret,… (roles: viewer, analyst, admin); empty = local mode", {
-    default: "",
-    secret: true,
-  }),
-  consoleDir: text("NEXUS_CONSOLE_DIR", "the built console (vite build output); default packages/console/dist", {
-    default: "",
-  }),
-};
-const config = readConfig(
-  { api: apiSpec, data: dataSpec, es: esSpec, images: localImportImageSpec, log: logSpec },
-  process.env,
-);
+const config = readConfig(configSpec, process.env);
 const logger = createLogger({ service: "api", level: config.log.level });
 const keys = parseApiKeys(config.api.keys);
 if (keys.length === 0 && !["127.0.0.1", "localhost", "::1"].includes(config.api.host)) {
@@ -50,7 +37,7 @@ const engine = await openEngine({
 // With KAFKA_BROKERS, ingest goes to the raw topic and watches/alerts live on their topics.
 const kafka = process.env["KAFKA_BROKERS"]?.trim()
   ? await openKafkaMode({
-      ...readConfig({ kafka: kafkaSpec }, process.env).kafka,
+      ...readConfig(kafkaModeSpec, process.env).kafka,
       logger,
       ...(es
         ? { entityExists: async (id: string) => (await es.search.getEntity(id, { maxAds: 1 })) !== undefined }

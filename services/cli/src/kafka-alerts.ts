@@ -1,8 +1,9 @@
-import { kafkaSpec, readConfig } from "@nexus/config";
+import { readConfig } from "@nexus/config";
 import { NexusError } from "@nexus/errors";
 import { createKafkaAlertService, type KafkaAlertService } from "@nexus/kafka-alerts";
 import { createLogger } from "@nexus/logging";
 import kafkajs from "kafkajs";
+import { kafkaModeSpec } from "./config.js";
 import type { CommandContext } from "./context.js";
 
 /**
@@ -14,7 +15,7 @@ export async function openKafkaAlerts(
   brokers: string | undefined,
 ): Promise<KafkaAlertService> {
   const env = brokers ? { ...context.env, KAFKA_BROKERS: brokers } : context.env;
-  const { kafka } = readConfig({ kafka: kafkaSpec }, env);
+  const { kafka } = readConfig(kafkaModeSpec, env);
   const client = new kafkajs.Kafka({
     clientId: "nexus-cli",
     brokers: kafka.brokers,

@@ -1,34 +1,16 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
-import { webhookSpec } from "@nexus/alert-delivery";
-import { dataSpec, esSpec, localImportImageSpec, readConfig } from "@nexus/config";
+import { readConfig } from "@nexus/config";
 import type { EngineOptions } from "@nexus/embedded-runtime";
-import { NexusError } from "@nexus/errors";
 import { connectEs, type EsConnection } from "@nexus/es";
+import { configSpec } from "./config.js";
 import type { CommandContext } from "./context.js";
-
-type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
-type Parsed<T extends OptionSpec> = ReturnType<
-  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
->;
-
-/** node's parseArgs, with unknown options and bad usage turned into NEXUS_USAGE errors. */
-export function parseOptions<T extends OptionSpec>(context: CommandContext, options: T, usage: string): Parsed<T> {
-  try {
-    return parseArgs({ args: [...context.args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new NexusError("NEXUS_USAGE", `${(error as Error).message}\nusage: ${usage}`, { cause: error });
-  }
-}
-
-export const DATA_OPTION = { data: { type: "string" as const } };
 
 /** The data directory: --data, else NEXUS_DATA_DIR, else ./data. */
 export function dataDir(context: CommandContext, flag: string | undefined): string {
-  return flag ?? readConfig({ data: dataSpec }, context.env).data.dir;
+  return flag ?? readConfig({ data: configSpec.data }, context.env).data.dir;
 }
 
 export function imageOptions(context: CommandContext) {
-  const { images } = readConfig({ images: localImportImageSpec }, context.env);
+  const { images } = readConfig({ images: configSpec.images }, context.env);
   return {
     options: {
       allowFile: images.allowFile,
@@ -44,7 +26,7 @@ export function imageOptions(context: CommandContext) {
 
 /** Elasticsearch, when ELASTICSEARCH_URL is set: the embedded engine then indexes there too. */
 export async function esConnection(context: CommandContext): Promise<EsConnection | undefined> {
-  const { es } = readConfig({ es: esSpec }, context.env);
+  const { es } = readConfig({ es: configSpec.es }, context.env);
   if (!es.url) return undefined;
   return connectEs({
     url: es.url,
@@ -55,7 +37,7 @@ export async function esConnection(context: CommandContext): Promise<EsConnectio
 
 /** Webhook delivery of alerts raised while a command runs (NEXUS_WEBHOOK_*). */
 export function webhookOptions(context: CommandContext): NonNullable<EngineOptions["webhooks"]> {
-  const { webhooks } = readConfig({ webhooks: webhookSpec }, context.env);
+  const { webhooks } = readConfig({ webhooks: configSpec.webhooks }, context.env);
   return {
     allowPrivateNetworks: webhooks.allowPrivate,
     digestWindowMs: webhooks.digestMs,

@@ -12,6 +12,7 @@ import { ingestCommand } from "../src/commands/ingest.js";
 import { searchCommand } from "../src/commands/search.js";
 import { whyCommand } from "../src/commands/why.js";
 import type { Command, CommandContext } from "../src/context.js";
+import { ADS, jsonLines } from "./fixtures.js";
 
 const work = mkdtempSync(join(tmpdir(), "nexus-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -40,22 +41,8 @@ async function run(command: Command, args: string[], stdin = ""): Promise<{ code
   return { code, ...chunks };
 }
 
-const lines = (text: string) =>
-  text
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
-
-const ads = [
-  {
-    id: "a1",
-    source: "s1",
-    country: "GT",
-    body: "Hola, soy Valeria, masajista. Escríbeme al cinco cinco cinco cinco, uno dos tres cuatro",
-  },
-  { id: "a2", source: "s2", country: "GT", body: "Valeria disponible hoy, WhatsApp 5️⃣5️⃣5️⃣5️⃣-1️⃣2️⃣3️⃣4️⃣" },
-  { id: "a3", source: "s1", country: "PA", body: "Nueva en la ciudad, llama al 6123-4567" },
-];
+const lines = jsonLines;
+const ads = ADS;
 
 describe("nexus CLI", () => {
   it("extract --jsonl writes one line per ad with E.164 phones, reporting bad lines on stderr", async () => {
@@ -71,7 +58,7 @@ describe("nexus CLI", () => {
   });
 
   it("hash prints pdq, quality and 8 dihedral hashes per image, in argument order", async () => {
-    const png = join(import.meta.dirname, "../../../../shared/vectors/pdq/data/reg-test-input/pen-and-coaster.png");
+    const png = join(import.meta.dirname, "../../../test/fixtures/vectors/pdq/data/reg-test-input/pen-and-coaster.png");
     const { out } = await run(hashCommand, [png, join(work, "missing.png")]);
     const [first, second] = lines(out);
     expect(first.pdq).toMatch(/^[0-9a-f]{64}$/);
@@ -85,18 +72,19 @@ describe("nexus CLI", () => {
     const file = join(work, "ads.jsonl");
     writeFileSync(file, `${ads.map((ad) => JSON.stringify(ad)).join("\n")}\n`);
     const data = join(work, "data");
-    expect((await run(ingestCommand, ["--data", data, file])).out).toContain("accepted 3");
+    expect(lines((await run(ingestCommand, ["--data", data, file])).out)[0]).toMatchObject({ accepted: 3, read: 3 });
     const entities = lines((await run(entitiesCommand, ["--data", data])).out);
     expect(entities.find((e) => e.adIds.includes("a1")).adIds.sort()).toEqual(["a1", "a2"]);
     const byPhone = lines((await run(searchCommand, ["--data", data, "+502 5555 1234"])).out);
     expect(byPhone.map((hit) => hit.id).sort()).toEqual(["a1", "a2"]);
     const byWord = lines((await run(searchCommand, ["--data", data, "masagista"])).out);
     expect(byWord[0].id).toBe("a1");
-    const why = await run(whyCommand, ["--data", data, "a1", "a2"]);
-    expect(why.out).toContain("are in one network");
-    expect(why.out).toContain("phone +50255551234");
-    const apart = await run(whyCommand, ["--data", data, "a1", "a3"]);
-    expect(apart.out).toContain("are not joined");
+    const [why] = lines((await run(whyCommand, ["--data", data, "a1", "a2"])).out);
+    expect(why).toMatchObject({ joined: true, layer: "network" });
+    expect(why.path[0].evidence).toContainEqual(expect.objectContaining({ kind: "phone", value: "+50255551234" }));
+    const [apart] = lines((await run(whyCommand, ["--data", data, "a1", "a3"])).out);
+    expect(apart).toMatchObject({ joined: false });
+    expect(apart.reason).toMatch(/\S/);
   });
 });
 
@@ -107,7 +95,7 @@ describe("analyst commands", () => {
     const data = join(work, "data2");
     await run(ingestCommand, ["--data", data, file]);
     expect((await run(decideCommand, ["--data", data, "cannot-link", "a1", "a2"])).code).toBe(0);
-    expect((await run(whyCommand, ["--data", data, "a1", "a2"])).out).toContain("are not joined");
+    expect(lines((await run(whyCommand, ["--data", data, "a1", "a2"])).out)[0]).toMatchObject({ joined: false });
     expect((await run(genericsCommand, ["--data", data])).code).toBe(0);
     await expect(run(decideCommand, ["--data", data, "merge", "a1", "a2"])).rejects.toMatchObject({
       code: "NEXUS_USAGE",

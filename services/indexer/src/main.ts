@@ -1,10 +1,11 @@
 import { Client } from "@elastic/elasticsearch";
-import { type ConfigOf, kafkaSpec, logSpec, readConfig, serviceSpec, text } from "@nexus/config";
+import { type ConfigOf, readConfig } from "@nexus/config";
 import { createEsIndexer, ensureEsIndices } from "@nexus/es";
 import { createKafkaRuntime, ensureTopics, type RunningService, stopOnSignals } from "@nexus/kafka-runtime";
 import { createLogger } from "@nexus/logging";
 import { stageTopicSpecs } from "@nexus/service-kit";
 import { openStore } from "@nexus/store";
+import { configSpec } from "./config.js";
 import {
   createDropCollector,
   createEnrichedTopology,
@@ -14,18 +15,7 @@ import {
   createResolvedTopology,
 } from "./topology.js";
 
-const spec = {
-  kafka: kafkaSpec,
-  log: logSpec,
-  service: serviceSpec,
-  es: {
-    url: text("ELASTICSEARCH_URL", "Elasticsearch to index into"),
-    prefix: text("ES_INDEX_PREFIX", "prefix of the Nexus indices and aliases", { default: "nexus" }),
-  },
-  state: { dir: text("INDEXER_STATE_DIR", "the indexer's local join store", { default: "./data/indexer" }) },
-} as const;
-
-const config: ConfigOf<typeof spec> = readConfig(spec, process.env);
+const config: ConfigOf<typeof configSpec> = readConfig(configSpec, process.env);
 const logger = createLogger({ service: "indexer", level: config.log.level });
 const client = new Client({ node: config.es.url });
 const names = await ensureEsIndices({ client, prefix: config.es.prefix });

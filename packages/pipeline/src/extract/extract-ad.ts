@@ -8,7 +8,13 @@ export function adText(ad: Pick<RawAd, "title" | "body">): string {
 
 /** extract stage: finds contacts and attributes in an ad's text. Pure and deterministic. */
 export function extractAd(ad: RawAd): ExtractedAd {
-  const found = extractContacts(adText(ad), ad.country ? { country: ad.country.toUpperCase() } : {});
+  // Every field that tells where the ad is from weighs the country of its phone numbers.
+  const found = extractContacts(adText(ad), {
+    ...(ad.country ? { country: ad.country.toUpperCase() } : {}),
+    ...(ad.city ? { city: ad.city } : {}),
+    ...(ad.url ? { url: ad.url } : {}),
+    source: ad.source,
+  });
   const extraction: Extraction = {
     language: found.language,
     phones: found.phones,

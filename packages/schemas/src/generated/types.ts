@@ -100,7 +100,16 @@ export interface Extraction {
 export type PhoneMatch = Span & {
   e164: string;
   country: string;
-  rule: "explicit-country-code" | "ad-country" | "region-fallback" | "messaging-link";
+  /**
+   * Which rule decided the country: a written calling code or messaging link, the ad's country field, the country inferred from the ad's other signals, or the region's fallback order.
+   */
+  rule: "explicit-country-code" | "ad-country" | "inferred-country" | "region-fallback" | "messaging-link";
+  /**
+   * The signals behind the country, e.g. country-field:US, city:Toronto, tld:.com.au, calling-code:+44, currency:GBP, language:en, trunk-prefix, region-fallback.
+   *
+   * @maxItems 64
+   */
+  evidence?: string[];
   obfuscations: string[];
   confidence: number;
 };

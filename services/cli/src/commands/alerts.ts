@@ -1,16 +1,16 @@
+import { readConfig } from "@nexus/config";
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import type { Alert } from "@nexus/schemas";
+import { configSpec } from "../config.js";
 import { type Command, type CommandContext, writeJsonLine } from "../context.js";
 import { withKafkaAlerts } from "../kafka-alerts.js";
-import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
+import { engineOptions } from "../options.js";
+import { parseOptions, usageText } from "../spec.js";
+import { ALERTS } from "../specs.js";
 import { readServerEvents } from "../sse.js";
 
-const USAGE = [
-  "nexus alerts [--data DIR] [--watch WATCH_ID] [--after SEQ] [--limit N]",
-  "nexus alerts --follow --api URL [--after SEQ]     (key in NEXUS_API_KEY)",
-  "Over Kafka instead of a data directory: --kafka (KAFKA_BROKERS) or --brokers B; with --follow, tails the topic",
-].join("\n");
+const USAGE = usageText(ALERTS);
 
 interface AlertsQuery {
   readonly watchId?: string;
@@ -22,7 +22,7 @@ interface AlertsQuery {
 async function follow(context: CommandContext, api: string, query: AlertsQuery): Promise<number> {
   const url = new URL("/v1/alerts/stream", api);
   if (query.afterSeq !== undefined) url.searchParams.set("afterSeq", String(query.afterSeq));
-  const key = context.env["NEXUS_API_KEY"];
+  const key = readConfig({ api: configSpec.api }, context.env).api.key;
   let response: Response;
   try {
     response = await fetch(url, { headers: key ? { "x-api-key": key } : {}, signal: context.signal });
@@ -78,7 +78,7 @@ function queryFrom(values: {
   const afterSeq = values.after === undefined ? undefined : Number(values.after);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if ((afterSeq !== undefined && !Number.isInteger(afterSeq)) || (limit !== undefined && !(limit > 0))) {
-    throw new NexusError("NEXUS_USAGE", `--after and --limit take numbers\nusage:\n${USAGE}`);
+    throw new NexusError("NEXUS_USAGE", `--after and --limit take numbers\n${USAGE}`);
   }
   return {
     ...(values.watch ? { watchId: values.watch } : {}),
@@ -89,27 +89,14 @@ function queryFrom(values: {
 
 /** `alerts`: one JSON line per alert, oldest first; `--follow` keeps printing new ones. */
 export const alertsCommand: Command = async (context) => {
-  const { values } = parseOptions(
-    context,
-    {
-      ...DATA_OPTION,
-      watch: { type: "string" },
-      after: { type: "string" },
-      limit: { type: "string" },
-      follow: { type: "boolean" },
-      api: { type: "string" },
-      kafka: { type: "boolean" },
-      brokers: { type: "string" },
-    },
-    USAGE,
-  );
+  const { values } = parseOptions(context, ALERTS);
   const query = queryFrom(values);
   if (values.kafka || values.brokers)
     return overKafka(context, values.brokers, { query, follow: values.follow === true });
   if (values.follow) {
     // The data directory is held by the process that ingests; its API serves the live feed.
     if (!values.api)
-      throw new NexusError("NEXUS_USAGE", `--follow reads a running API's feed: add --api URL\nusage:\n${USAGE}`);
+      throw new NexusError("NEXUS_USAGE", `--follow reads a running API's feed: add --api URL\n${USAGE}`);
     return follow(context, values.api, query);
   }
   const engine = await openEngine(engineOptions(context, values.data));

@@ -1,16 +1,18 @@
 import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { type Command, writeJsonLine } from "../context.js";
-import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
+import { engineOptions } from "../options.js";
+import { parseOptions, usageText } from "../spec.js";
+import { ENTITIES } from "../specs.js";
 
-const USAGE = "nexus entities [--data DIR] [--layer network|persona]";
+const USAGE = usageText(ENTITIES);
 
 /** `entities`: one JSON line per entity, ordered by id. */
 export const entitiesCommand: Command = async (context) => {
-  const { values } = parseOptions(context, { ...DATA_OPTION, layer: { type: "string" } }, USAGE);
+  const { values } = parseOptions(context, ENTITIES);
   const layer = values.layer ?? "network";
   if (layer !== "network" && layer !== "persona")
-    throw new NexusError("NEXUS_USAGE", `unknown layer ${layer}\nusage: ${USAGE}`);
+    throw new NexusError("NEXUS_USAGE", `unknown layer ${layer}\n${USAGE}`);
   const engine = await openEngine(engineOptions(context, values.data));
   try {
     const entities = [...engine.entities(layer)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,18 +1,19 @@
 import { extractAd, parseRawAdLine } from "@nexus/pipeline";
 import { type Command, writeJsonLine } from "../context.js";
 import { readLines } from "../lines.js";
-import { parseOptions } from "../options.js";
+import { parseOptions, usageText } from "../spec.js";
+import { EXTRACT } from "../specs.js";
 
-const USAGE = "nexus extract --jsonl [--strict] < ads.jsonl";
+const USAGE = usageText(EXTRACT);
 
 /**
  * `extract --jsonl`: one raw ad per stdin line in, one line of found contacts per ad out. A bad line
  * is reported on stderr with its line number and the run goes on; --strict makes it exit 1.
  */
 export const extractCommand: Command = async (context) => {
-  const { values } = parseOptions(context, { jsonl: { type: "boolean" }, strict: { type: "boolean" } }, USAGE);
+  const { values } = parseOptions(context, EXTRACT);
   if (!values.jsonl) {
-    context.stderr.write(`only JSON lines input is supported for now\nusage: ${USAGE}\n`);
+    context.stderr.write(`only JSON lines input is supported for now\n${USAGE}\n`);
     return 2;
   }
   let lineNumber = 0;

@@ -1,15 +1,17 @@
 import { toNexusError } from "@nexus/errors";
 import { createImageHasher } from "@nexus/image-input";
 import { type Command, writeJsonLine } from "../context.js";
-import { imageOptions, parseOptions } from "../options.js";
+import { imageOptions } from "../options.js";
+import { parseOptions, usageText } from "../spec.js";
+import { HASH } from "../specs.js";
 
-const USAGE = "nexus hash IMAGE_PATH...";
+const USAGE = usageText(HASH);
 
 /** `hash`: one JSON line per image, in argument order; a failed image gets an `error` line. */
 export const hashCommand: Command = async (context) => {
-  const { positionals } = parseOptions(context, {}, USAGE);
+  const { positionals } = parseOptions(context, HASH);
   if (positionals.length === 0) {
-    context.stderr.write(`usage: ${USAGE}\n`);
+    context.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const hasher = createImageHasher({ ...imageOptions(context).options, allowFile: true });

@@ -1,11 +1,13 @@
-import { type IngestSummary, openEngine } from "@nexus/embedded-runtime";
+import { openEngine } from "@nexus/embedded-runtime";
 import { NexusError } from "@nexus/errors";
 import { type Command, writeJsonLine } from "../context.js";
 import { assertReadable, readLines } from "../lines.js";
-import { DATA_OPTION, engineOptions, esConnection, parseOptions } from "../options.js";
+import { engineOptions, esConnection } from "../options.js";
 import { createProgressReporter } from "../progress.js";
+import { parseOptions, usageText } from "../spec.js";
+import { INGEST } from "../specs.js";
 
-const USAGE = "nexus ingest [--data DIR] [--source NAME] [--json] FILE.jsonl|-";
+const USAGE = usageText(INGEST);
 
 async function countLines(path: string, stdin: Parameters<typeof readLines>[1]): Promise<number | undefined> {
   if (path === "-") return undefined;
@@ -16,13 +18,9 @@ async function countLines(path: string, stdin: Parameters<typeof readLines>[1]):
 
 /** `ingest`: imports raw ads through the whole pipeline into the data directory, idempotently. */
 export const ingestCommand: Command = async (context) => {
-  const { values, positionals } = parseOptions(
-    context,
-    { ...DATA_OPTION, source: { type: "string" }, json: { type: "boolean" } },
-    USAGE,
-  );
+  const { values, positionals } = parseOptions(context, INGEST);
   const file = positionals[0];
-  if (!file) throw new NexusError("NEXUS_USAGE", `which file?\nusage: ${USAGE}`);
+  if (!file) throw new NexusError("NEXUS_USAGE", `which file?\n${USAGE}`);
   await assertReadable(file);
   const options = engineOptions(context, values.data);
   const es = await esConnection(context);
@@ -45,27 +43,10 @@ export const ingestCommand: Command = async (context) => {
       personas,
       rejections: summary.rejections.slice(0, 50),
     };
-    if (values.json) writeJsonLine(context.stdout, report);
-    else context.stdout.write(renderSummary(report));
+    writeJsonLine(context.stdout, report);
     return summary.interrupted ? 130 : 0;
   } finally {
     await engine.close();
     await es?.close();
   }
 };
-
-type IngestReport = IngestSummary & { dataDir: string; entities: number; personas: number };
-
-function renderSummary(report: IngestReport): string {
-  const lines = [
-    `${report.interrupted ? "interrupted" : "done"}: ${report.read} ads read into ${report.dataDir}`,
-    `  accepted ${report.accepted}, updated ${report.updated}, already known ${report.duplicates}, rejected ${report.rejected}`,
-    `  processed ${report.processed}, failed ${report.failed} (dead-lettered), image errors ${report.imageErrors}`,
-    ...(report.indexErrors > 0
-      ? [`  search indexing failed for ${report.indexErrors} batch(es), retried at the next start`]
-      : []),
-    `  entities now: ${report.entities} networks, ${report.personas} personas`,
-    ...report.rejections.map((r) => `  rejected line ${r.line ?? "?"}: ${r.code}: ${r.message}`),
-  ];
-  return `${lines.join("\n")}\n`;
-}

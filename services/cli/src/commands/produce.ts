@@ -1,13 +1,15 @@
-import { kafkaSpec, readConfig } from "@nexus/config";
+import { readConfig } from "@nexus/config";
 import { NexusError } from "@nexus/errors";
 import { parseRawAdLine } from "@nexus/pipeline";
 import { TOPICS } from "@nexus/schemas";
 import kafkajs from "kafkajs";
+import { kafkaModeSpec } from "../config.js";
 import { type Command, writeJsonLine } from "../context.js";
 import { assertReadable, readLines } from "../lines.js";
-import { parseOptions } from "../options.js";
+import { parseOptions, usageText } from "../spec.js";
+import { PRODUCE } from "../specs.js";
 
-const USAGE = "nexus produce [--brokers HOST:PORT,...] [--source NAME] FILE.jsonl|-";
+const USAGE = usageText(PRODUCE);
 const BATCH = 500;
 
 /**
@@ -15,16 +17,12 @@ const BATCH = 500;
  * for the distributed runtime. A bad line is reported on stderr with its line number and reason.
  */
 export const produceCommand: Command = async (context) => {
-  const { values, positionals } = parseOptions(
-    context,
-    { brokers: { type: "string" }, source: { type: "string" } },
-    USAGE,
-  );
+  const { values, positionals } = parseOptions(context, PRODUCE);
   const file = positionals[0];
-  if (!file) throw new NexusError("NEXUS_USAGE", `which file?\nusage: ${USAGE}`);
+  if (!file) throw new NexusError("NEXUS_USAGE", `which file?\n${USAGE}`);
   await assertReadable(file);
   const env = values.brokers ? { ...context.env, KAFKA_BROKERS: values.brokers } : context.env;
-  const { kafka } = readConfig({ kafka: kafkaSpec }, env);
+  const { kafka } = readConfig(kafkaModeSpec, env);
   const client = new kafkajs.Kafka({
     clientId: "nexus-produce",
     brokers: kafka.brokers,

@@ -3,9 +3,11 @@ import { NexusError } from "@nexus/errors";
 import { splitPhoneQuery } from "@nexus/pipeline";
 import type { SearchQuery } from "@nexus/search-index";
 import { type Command, writeJsonLine } from "../context.js";
-import { DATA_OPTION, engineOptions, parseOptions } from "../options.js";
+import { engineOptions } from "../options.js";
+import { parseOptions, usageText } from "../spec.js";
+import { SEARCH } from "../specs.js";
 
-const USAGE = "nexus search [--data DIR] [--country CC] [--city C] [--source S] [--limit N] [--from N] QUERY";
+const USAGE = usageText(SEARCH);
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -16,20 +18,9 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
 
 /** `search`: one JSON line per matching ad, best first. */
 export const searchCommand: Command = async (context) => {
-  const { values, positionals } = parseOptions(
-    context,
-    {
-      ...DATA_OPTION,
-      country: { type: "string" },
-      city: { type: "string" },
-      source: { type: "string" },
-      limit: { type: "string" },
-      from: { type: "string" },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseOptions(context, SEARCH);
   const text = positionals.join(" ").trim();
-  if (!text) throw new NexusError("NEXUS_USAGE", `what to search for?\nusage: ${USAGE}`);
+  if (!text) throw new NexusError("NEXUS_USAGE", `what to search for?\n${USAGE}`);
   const country = values.country?.toUpperCase();
   const query: SearchQuery = {
     ...splitPhoneQuery(text, country),

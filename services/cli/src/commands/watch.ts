@@ -6,27 +6,11 @@ import { createImageHasher } from "@nexus/image-input";
 import type { Watch } from "@nexus/schemas";
 import { type Command, type CommandContext, writeJsonLine } from "../context.js";
 import { withKafkaAlerts } from "../kafka-alerts.js";
-import { DATA_OPTION, engineOptions, imageOptions, parseOptions } from "../options.js";
+import { engineOptions, imageOptions } from "../options.js";
+import { parseOptions, usageText } from "../spec.js";
+import { WATCH } from "../specs.js";
 
-const USAGE = [
-  "nexus watch add [--data DIR] [--label TEXT] [--country CC] [--max-distance N] [--trigger ad|phone|location|merge]...",
-  "                [--webhook URL --secret SECRET] phone|email|handle|image|text|entity VALUE",
-  "nexus watch list [--data DIR]",
-  "nexus watch remove [--data DIR] WATCH_ID",
-  "Over Kafka (a distributed deployment) instead of a data directory: --kafka (KAFKA_BROKERS) or --brokers B",
-].join("\n");
-
-const OPTIONS = {
-  ...DATA_OPTION,
-  label: { type: "string" as const },
-  country: { type: "string" as const },
-  "max-distance": { type: "string" as const },
-  trigger: { type: "string" as const, multiple: true },
-  webhook: { type: "string" as const },
-  secret: { type: "string" as const },
-  kafka: { type: "boolean" as const },
-  brokers: { type: "string" as const },
-};
+const USAGE = usageText(WATCH);
 
 interface WatchFlags {
   readonly label?: string | undefined;
@@ -37,7 +21,7 @@ interface WatchFlags {
   readonly secret?: string | undefined;
 }
 
-const usage = (message: string): NexusError => new NexusError("NEXUS_USAGE", `${message}\nusage:\n${USAGE}`);
+const usage = (message: string): NexusError => new NexusError("NEXUS_USAGE", `${message}\n${USAGE}`);
 
 /** What may be shown of a watch: never the webhook's secret. */
 export function publicWatch(watch: Watch): Omit<Watch, "webhook"> & { webhook?: { url: string } } {
@@ -102,7 +86,7 @@ async function run(
 export const watchCommand: Command = async (context) => {
   const [action, ...args] = context.args;
   if (action !== "add" && action !== "list" && action !== "remove") throw usage("add, list or remove?");
-  const { values, positionals } = parseOptions({ ...context, args }, OPTIONS, USAGE);
+  const { values, positionals } = parseOptions({ ...context, args }, WATCH);
   // The value is checked (and an image hashed) before any store or broker is opened: a bad one fails fast.
   const request = action === "add" ? await requestFrom(context, values, positionals) : undefined;
   const act = (service: AlertService): Promise<number> => run(action, service, context, { request, positionals });

@@ -1,0 +1,4 @@
+import { stageSpec } from "@nexus/service-kit";
+
+/** Every environment variable this service reads (docs/config.md is generated from these). */
+export const configSpec = stageSpec;
