@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
 // The browser suite (`npm run test:browser`): Playwright drives Debian's Chromium against the API
@@ -14,6 +15,7 @@ export default defineConfig({
     fileParallelism: false,
     pool: "forks",
     reporters: process.env.NEXUS_VITEST_JSON ? ["default", "json"] : ["default"],
-    ...(process.env.NEXUS_VITEST_JSON ? { outputFile: { json: process.env.NEXUS_VITEST_JSON } } : {}),
+    // Relative to where npm runs (the repository root), not to this root: .ci/run reads it there.
+    ...(process.env.NEXUS_VITEST_JSON ? { outputFile: { json: resolve(process.env.NEXUS_VITEST_JSON) } } : {}),
   },
 });
